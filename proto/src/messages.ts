@@ -1,0 +1,26 @@
+import $protobuf from 'protobufjs/minimal.js';
+import { pushtrace } from '../gen/pushtrace.js';
+
+// 64-bit fields (seq, millisecond times) must decode as plain numbers, not
+// Long objects: every value we send fits in 2^53, and one numeric type across
+// agent and collector avoids a whole class of `seq === 3` surprises.
+// protobufjs picks Long when the `long` package is loadable; turning it off
+// and reconfiguring switches the readers to numbers.
+$protobuf.util.Long = null as never;
+$protobuf.configure();
+
+export const pb = pushtrace.v1;
+
+export type Envelope = pushtrace.v1.Envelope;
+export type Hello = pushtrace.v1.Hello.$Properties;
+export type Welcome = pushtrace.v1.Welcome.$Properties;
+export type Checkin = pushtrace.v1.Checkin.$Properties;
+export type HostInfo = pushtrace.v1.HostInfo.$Properties;
+export type NetInterface = pushtrace.v1.NetInterface.$Properties;
+export type ProcessInfo = pushtrace.v1.ProcessInfo.$Properties;
+export type NetconnBatch = pushtrace.v1.NetconnBatch.$Properties;
+export type NetconnEvent = pushtrace.v1.NetconnEvent.$Properties;
+export type ExternalIpObservation = pushtrace.v1.ExternalIpObservation.$Properties;
+export type SpoolDropReport = pushtrace.v1.SpoolDropReport.$Properties;
+export type Ack = pushtrace.v1.Ack.$Properties;
+export type ErrorNotice = pushtrace.v1.ErrorNotice.$Properties;

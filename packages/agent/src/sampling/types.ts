@@ -48,3 +48,54 @@ export interface ProcessRecord {
   /** Why the hashes are empty, if they are. */
   hashError: string;
 }
+
+/** Who initiated a connection, as far as the local ports tell. */
+export type NetconnDirection = 'outbound' | 'inbound';
+
+/**
+ * A connection opening or closing between two samples; mirrors the proto
+ * NetconnEvent minus process_guid, which the agent loop adds from the pid.
+ */
+export interface NetconnEventRecord {
+  kind: 'open' | 'close';
+  /** Pairs an OPEN with its CLOSE. */
+  connId: string;
+  protocol: SocketProtocol;
+  direction: NetconnDirection;
+  /** Owner at first sight (0 = unknown); filled in later if it was unknown then. */
+  pid: number;
+  localIp: string;
+  localPort: number;
+  remoteIp: string;
+  remotePort: number;
+  /** OPEN: state when first seen. CLOSE: the closing state if still visible ("TIME_WAIT"), else the last open state. */
+  state: string;
+  firstSeenMs: number;
+  /** Last sample that saw it open (equal to firstSeenMs on OPEN). */
+  lastSeenMs: number;
+}
+
+/** One open connection as the diff tracks it between samples. */
+export interface TrackedConn {
+  connId: string;
+  protocol: SocketProtocol;
+  direction: NetconnDirection;
+  pid: number;
+  localIp: string;
+  localPort: number;
+  remoteIp: string;
+  remotePort: number;
+  state: string;
+  inode: number;
+  firstSeenMs: number;
+  lastSeenMs: number;
+}
+
+/** What diffSockets carries from one sample to the next. Treat as opaque and immutable. */
+export interface ConnTable {
+  /** Open connections by key (protocol, local and remote endpoint). */
+  readonly conns: ReadonlyMap<string, TrackedConn>;
+  /** Local ports with a TCP listener / an unconnected bound UDP socket in the sample. */
+  readonly listeningTcpPorts: ReadonlySet<number>;
+  readonly listeningUdpPorts: ReadonlySet<number>;
+}

@@ -1,0 +1,24 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { ProcSocketReader, type ProcSocketReaderOptions } from './proc-socket-reader.js';
+import type { SampleReply, SampleRequest } from './linux-socket-sampler.js';
+
+/**
+ * Worker-thread side of the Linux sampler: owns the reader (and so the inode
+ * cache) and answers one request at a time. Reading /proc synchronously here
+ * keeps the agent's event loop free however many sockets the machine has.
+ */
+
+if (parentPort === null) throw new Error('linux-socket-sampler-worker must run as a worker thread');
+const port = parentPort;
+const reader = new ProcSocketReader(workerData as ProcSocketReaderOptions);
+
+port.on('message', (request: SampleRequest) => {
+  let reply: SampleReply;
+  try {
+    reply = { id: request.id, records: reader.read() };
+  } catch (err) {
+    const e = err as Error & { code?: unknown };
+    reply = { id: request.id, error: { message: e.message, code: typeof e.code === 'string' ? e.code : '' } };
+  }
+  port.postMessage(reply);
+});

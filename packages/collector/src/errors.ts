@@ -1,0 +1,55 @@
+/**
+ * Every error code of the collector, in one place. Codes are stable: callers
+ * (and agents reading an ErrorNotice) branch on them, so a code is never
+ * reused for another meaning and never renamed.
+ */
+export type CollectorErrorCode =
+  // configuration and start-up
+  | 'COLLECTOR_E_CONFIG'
+  | 'COLLECTOR_E_LISTEN'
+  // agent gateway (sent to agents in ErrorNotice before the matching close code)
+  | 'COLLECTOR_E_BAD_ENROLL_SECRET'
+  | 'COLLECTOR_E_BAD_SENSOR_TOKEN'
+  | 'COLLECTOR_E_UNSUPPORTED_VERSION'
+  | 'COLLECTOR_E_UNDECODABLE'
+  | 'COLLECTOR_E_WRONG_SENSOR'
+  | 'COLLECTOR_E_PROTOCOL_VIOLATION'
+  | 'COLLECTOR_E_FRAME_TOO_BIG'
+  | 'COLLECTOR_E_REPLACED'
+  | 'COLLECTOR_E_SHUTTING_DOWN'
+  | 'COLLECTOR_E_INTERNAL'
+  // HTTP API
+  | 'COLLECTOR_E_UNAUTHENTICATED'
+  | 'COLLECTOR_E_NOT_FOUND'
+  | 'COLLECTOR_E_METHOD_NOT_ALLOWED'
+  | 'COLLECTOR_E_BAD_PARAM'
+  // CLI as an API client
+  | 'COLLECTOR_E_USAGE'
+  | 'COLLECTOR_E_SERVER_UNREACHABLE'
+  | 'COLLECTOR_E_SERVER_ERROR'
+  // store
+  | 'COLLECTOR_E_STORE_OPEN'
+  | 'COLLECTOR_E_STORE_SCHEMA_TOO_NEW'
+  | 'COLLECTOR_E_STORE_MIGRATION'
+  | 'COLLECTOR_E_STORE_NOT_MIGRATED'
+  | 'COLLECTOR_E_STORE_CLOSED'
+  /** Input the store will never accept (a constraint says no): retrying the same input fails again. */
+  | 'COLLECTOR_E_STORE_REJECTED'
+  /** The store could not do it now (busy, I/O, disk full): a retry may succeed. */
+  | 'COLLECTOR_E_STORE_FAILED'
+  | 'COLLECTOR_E_UNKNOWN_SENSOR';
+
+/** Base error of the collector package; `code` is what callers branch on. */
+export class CollectorError extends Error {
+  readonly code: CollectorErrorCode;
+
+  constructor(code: CollectorErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CollectorError';
+    this.code = code;
+  }
+}
+
+export function isCollectorError(err: unknown): err is CollectorError {
+  return err instanceof CollectorError;
+}

@@ -1,0 +1,31 @@
+// Public surface of @pushtrace/collector. Explicit names only.
+export { CollectorError, isCollectorError } from './errors.js';
+export type { CollectorErrorCode } from './errors.js';
+
+export { loadCollectorConfig, LOG_LEVELS } from './config/collector-config.js';
+export type { CollectorConfig, CollectorFlags, LogLevel } from './config/collector-config.js';
+export { loadClientConfig, DEFAULT_SERVER } from './config/client-config.js';
+export type { ClientConfig, ClientFlags } from './config/client-config.js';
+export { parseListenAddress } from './config/listen-address.js';
+export type { ListenAddress } from './config/listen-address.js';
+
+export { startCollectorServer, AGENT_PATH } from './server.js';
+export type { CollectorServerOptions, RunningCollector } from './server.js';
+export { AgentGateway } from './gateway/gateway.js';
+export type { GatewayOptions } from './gateway/gateway.js';
+export { hashToken } from './gateway/secrets.js';
+
+export { resolveAdminToken, adminTokenHashFile } from './api/admin-token.js';
+export type { AdminTokenSetup } from './api/admin-token.js';
+export { adminTokenAuthenticator } from './api/auth.js';
+export type { Authenticator, Principal } from './api/auth.js';
+export { toSensorView, sensorStatus } from './api/sensor-view.js';
+export type { SensorView, SensorStatus } from './api/sensor-view.js';
+export { toProcessView } from './api/process-view.js';
+export type { ProcessView, NetconnView } from './api/process-view.js';
+export { parseSince } from './api/since.js';
+
+export { runCli } from './cli/run.js';
+export type { CliIo, Command } from './cli/cli-io.js';
+
+export type { Store } from './store/store.js';

@@ -1,0 +1,152 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { API_PREFIX, handleApiRequest, type ApiContext } from './api/api-handler.js';
+import { adminTokenAuthenticator } from './api/auth.js';
+import { sendConsolePlaceholder } from './api/console-placeholder.js';
+import { sendError } from './api/respond.js';
+import type { CollectorConfig } from './config/collector-config.js';
+import { urlHost } from './config/listen-address.js';
+import { CollectorError } from './errors.js';
+import { AgentGateway } from './gateway/gateway.js';
+import type { Store } from './store/store.js';
+
+export const AGENT_PATH = '/agent';
+
+export interface CollectorServerOptions {
+  config: Pick<CollectorConfig, 'listen' | 'enrollSecret' | 'maxFrameBytes' | 'checkinIntervalS' | 'offlineGraceS'>;
+  /** Opened and migrated by the caller, who also closes it after close(). */
+  store: Store;
+  log: Logger;
+  /** SHA-256 (hex) of the admin API token. */
+  adminTokenHash: string;
+  /** Clock for the gateway and the API (status, look-backs). Default Date.now. */
+  now?: () => number;
+  /** Gateway knobs tests turn down; defaults suit production. */
+  gateway?: {
+    commitBatchMax?: number;
+    helloTimeoutMs?: number;
+    pingIntervalMs?: number;
+    closeTimeoutMs?: number;
+  };
+}
+
+export interface RunningCollector {
+  /** Base URL, e.g. http://127.0.0.1:8650 (the real port when 0 was asked for). */
+  readonly url: string;
+  readonly port: number;
+  readonly gateway: AgentGateway;
+  /**
+   * Graceful stop: no new connections, in-flight commits finish and are
+   * acked, agents are closed with GOING_AWAY, the HTTP server closes. The
+   * store stays open (its owner closes it).
+   */
+  close(): Promise<void>;
+}
+
+/**
+ * The collector's one port: /agent (WebSocket), /api/v1/* (JSON API) and /
+ * (the console). Resolves once listening, after logging
+ * `{"msg":"collector listening","url":...}`.
+ */
+export async function startCollectorServer(options: CollectorServerOptions): Promise<RunningCollector> {
+  const { config, store, log } = options;
+  const now = options.now ?? Date.now;
+  const gateway = new AgentGateway({
+    store,
+    log: log.child({ component: 'gateway' }),
+    enrollSecret: config.enrollSecret,
+    checkinIntervalS: config.checkinIntervalS,
+    maxFrameBytes: config.maxFrameBytes,
+    now,
+    ...options.gateway,
+  });
+  const api: ApiContext = {
+    store,
+    log: log.child({ component: 'api' }),
+    authenticate: adminTokenAuthenticator(options.adminTokenHash),
+    now,
+    offlineGraceMs: config.offlineGraceS * 1000,
+    isConnected: (id) => gateway.isConnected(id),
+  };
+
+  const server = createServer({ keepAliveTimeout: 5000 });
+  server.on('request', (req, res) => {
+    routeRequest(api, req, res).catch((err: unknown) => {
+      log.error({ err, url: req.url }, 'request failed');
+      if (!res.headersSent) sendError(res, 500, 'COLLECTOR_E_INTERNAL', 'internal error; see the collector log');
+      else res.destroy();
+    });
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', (err) => log.debug({ err }, 'upgrade socket error'));
+    if (pathOf(req) === AGENT_PATH) {
+      gateway.handleUpgrade(req, socket, head);
+    } else {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    }
+  });
+  server.on('clientError', (err, socket) => {
+    log.debug({ err }, 'malformed HTTP request');
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+
+  await listen(server, config.listen.host, config.listen.port);
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${urlHost(config.listen.host)}:${port}`;
+  log.info({ url, port, agentUrl: `${url.replace(/^http/, 'ws')}${AGENT_PATH}` }, 'collector listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    gateway,
+    close: () => {
+      closing ??= shutdown(server, gateway, log);
+      return closing;
+    },
+  };
+}
+
+async function routeRequest(api: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://collector.invalid');
+  if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {
+    await handleApiRequest(api, req, res, url);
+  } else if (url.pathname === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
+    sendConsolePlaceholder(res);
+  } else if (url.pathname === AGENT_PATH) {
+    sendError(res, 426, 'COLLECTOR_E_NOT_FOUND', `${AGENT_PATH} speaks WebSocket only (the pushtrace agent protocol)`, { upgrade: 'websocket' });
+  } else {
+    sendError(res, 404, 'COLLECTOR_E_NOT_FOUND', `nothing at ${url.pathname}; the API is under ${API_PREFIX}/`);
+  }
+}
+
+function pathOf(req: IncomingMessage): string {
+  return new URL(req.url ?? '/', 'http://collector.invalid').pathname;
+}
+
+function listen(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      reject(new CollectorError('COLLECTOR_E_LISTEN', `cannot listen on ${urlHost(host)}:${port}: ${err.code ?? err.message}`, { cause: err }));
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+async function shutdown(server: Server, gateway: AgentGateway, log: Logger): Promise<void> {
+  log.info('collector shutting down');
+  const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  await gateway.close();
+  // API clients in the middle of a request get a moment, then are cut.
+  const cut = setTimeout(() => server.closeAllConnections(), 2000);
+  await serverClosed;
+  clearTimeout(cut);
+  log.info('collector stopped');
+}

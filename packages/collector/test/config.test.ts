@@ -1,0 +1,110 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_FRAME_BYTES } from '@pushtrace/proto';
+import { parseSince } from '../src/api/since.js';
+import { loadClientConfig } from '../src/config/client-config.js';
+import { loadCollectorConfig } from '../src/config/collector-config.js';
+import { parseListenAddress } from '../src/config/listen-address.js';
+import { CollectorError } from '../src/errors.js';
+
+function configError(fn: () => unknown): CollectorError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(CollectorError);
+    return err as CollectorError;
+  }
+  throw new Error('expected a CollectorError, nothing was thrown');
+}
+
+describe('collector config', () => {
+  it('applies defaults and freezes the result', () => {
+    const config = loadCollectorConfig({ enrollSecret: 's3cret' }, {});
+    expect(config).toEqual({
+      listen: { host: '127.0.0.1', port: 8650 },
+      dbPath: resolve('./pushtrace.db'),
+      enrollSecret: 's3cret',
+      adminToken: null,
+      logLevel: 'info',
+      maxFrameBytes: DEFAULT_MAX_FRAME_BYTES,
+      checkinIntervalS: 60,
+      offlineGraceS: 15,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.listen)).toBe(true);
+  });
+
+  it('takes secrets from the environment, and flags win over it', () => {
+    const env = { PUSHTRACE_ENROLL_SECRET: 'from-env', PUSHTRACE_ADMIN_TOKEN: 'token-from-env' };
+    expect(loadCollectorConfig({}, env)).toMatchObject({ enrollSecret: 'from-env', adminToken: 'token-from-env' });
+    expect(loadCollectorConfig({ enrollSecret: 'from-flag', adminToken: 'token-from-flag' }, env))
+      .toMatchObject({ enrollSecret: 'from-flag', adminToken: 'token-from-flag' });
+    // An exported but empty variable counts as not set.
+    expect(loadCollectorConfig({ enrollSecret: 'x' }, { PUSHTRACE_ADMIN_TOKEN: '' }).adminToken).toBeNull();
+  });
+
+  it('refuses to start without an enroll secret, naming the flag and the variable', () => {
+    const err = configError(() => loadCollectorConfig({}, {}));
+    expect(err.code).toBe('COLLECTOR_E_CONFIG');
+    expect(err.message).toContain('config.enrollSecret');
+    expect(err.message).toContain('--enroll-secret');
+    expect(err.message).toContain('PUSHTRACE_ENROLL_SECRET');
+  });
+
+  it('names the field of every bad value, all at once', () => {
+    const err = configError(() => loadCollectorConfig({
+      enrollSecret: 'x', listen: 'localhost', logLevel: 'chatty', maxFrameBytes: '12', checkinInterval: 'soon', offlineGrace: '-1',
+    }, {}));
+    expect(err.code).toBe('COLLECTOR_E_CONFIG');
+    for (const field of ['config.listen (--listen)', 'config.logLevel (--log-level)', 'config.maxFrameBytes (--max-frame-bytes)',
+      'config.checkinIntervalS (--checkin-interval)', 'config.offlineGraceS (--offline-grace)']) {
+      expect(err.message).toContain(field);
+    }
+  });
+
+  it('accepts port 0, IPv6 in brackets and host names', () => {
+    expect(loadCollectorConfig({ enrollSecret: 'x', listen: '127.0.0.1:0' }, {}).listen).toEqual({ host: '127.0.0.1', port: 0 });
+    expect(parseListenAddress('[::1]:8650')).toEqual({ host: '::1', port: 8650 });
+    expect(parseListenAddress('localhost:1')).toEqual({ host: 'localhost', port: 1 });
+    expect(parseListenAddress('::1:8650')).toMatch(/not HOST:PORT/);
+    expect(parseListenAddress('127.0.0.1:70000')).toMatch(/above 65535/);
+  });
+});
+
+describe('client config', () => {
+  it('defaults to the local collector without a token', () => {
+    expect(loadClientConfig({}, {})).toEqual({ server: 'http://127.0.0.1:8650', token: null });
+  });
+
+  it('takes the environment, and flags win over it', () => {
+    const env = { PUSHTRACE_SERVER: 'http://collector.example:9000/', PUSHTRACE_TOKEN: 'env-token' };
+    expect(loadClientConfig({}, env)).toEqual({ server: 'http://collector.example:9000', token: 'env-token' });
+    expect(loadClientConfig({ server: 'https://other:1', token: 'flag-token' }, env)).toEqual({ server: 'https://other:1', token: 'flag-token' });
+  });
+
+  it('refuses a server that is not an http(s) URL, naming where it came from', () => {
+    expect(configError(() => loadClientConfig({ server: 'collector:8650' }, {})).message).toContain('--server');
+    expect(configError(() => loadClientConfig({}, { PUSHTRACE_SERVER: 'nope' })).message).toContain('PUSHTRACE_SERVER');
+  });
+});
+
+describe('since values', () => {
+  const now = Date.parse('2025-03-01T12:00:00Z');
+  it.each([
+    ['30s', now - 30_000],
+    ['10m', now - 600_000],
+    ['2h', now - 7_200_000],
+    ['7d', now - 7 * 86_400_000],
+    ['2025-03-01T11:00:00Z', now - 3_600_000],
+    ['2025-03-01T11:00:00.000+00:00', now - 3_600_000],
+    ['2025-03-01', Date.parse('2025-03-01')],
+  ])('%s', (text, expected) => {
+    expect(parseSince(text, now, '--since')).toBe(expected);
+  });
+
+  it.each(['10', '10x', 'm10', '-5m', 'yesterday', 'March 1 2025', '2025-13-45', ''])('refuses %j naming the flag', (text) => {
+    const err = configError(() => parseSince(text, now, '--since'));
+    expect(err.code).toBe('COLLECTOR_E_BAD_PARAM');
+    expect(err.message).toMatch(/^--since: /);
+  });
+});

@@ -977,6 +977,9 @@ export namespace pushtrace {
             /** ProcessInfo observedAtMs. */
             observedAtMs: number;
 
+            /** ProcessInfo exeDeleted. */
+            exeDeleted: boolean;
+
             /**
              * Creates a new ProcessInfo instance using the specified properties.
              * @param [properties] Properties to set
@@ -1095,6 +1098,9 @@ export namespace pushtrace {
 
                 /** ProcessInfo observedAtMs */
                 observedAtMs?: (number|null);
+
+                /** ProcessInfo exeDeleted */
+                exeDeleted?: (boolean|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

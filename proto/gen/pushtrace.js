@@ -3,7 +3,7 @@ import $protobuf from "protobufjs/minimal.js";
 
 // Common aliases
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $String = $util.global.String, $BigInt = $util.global.BigInt, $Array = $util.global.Array;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $String = $util.global.String, $BigInt = $util.global.BigInt, $Array = $util.global.Array, $Boolean = $util.global.Boolean;
 
 // Exported root namespace
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
@@ -2987,6 +2987,7 @@ export const pushtrace = $root.pushtrace = (() => {
              * @property {string|null} [md5] ProcessInfo md5
              * @property {string|null} [hashError] ProcessInfo hashError
              * @property {number|null} [observedAtMs] ProcessInfo observedAtMs
+             * @property {boolean|null} [exeDeleted] ProcessInfo exeDeleted
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3132,6 +3133,14 @@ export const pushtrace = $root.pushtrace = (() => {
             ProcessInfo.prototype.observedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
+             * ProcessInfo exeDeleted.
+             * @member {boolean} exeDeleted
+             * @memberof pushtrace.v1.ProcessInfo
+             * @instance
+             */
+            ProcessInfo.prototype.exeDeleted = false;
+
+            /**
              * Creates a new ProcessInfo instance using the specified properties.
              * @function create
              * @memberof pushtrace.v1.ProcessInfo
@@ -3192,6 +3201,8 @@ export const pushtrace = $root.pushtrace = (() => {
                     writer.uint32(/* id 13, wireType 2 =*/106).string(message.hashError);
                 if (message.observedAtMs != null && $Object.hasOwnProperty.call(message, "observedAtMs") && (typeof message.observedAtMs === "object" ? message.observedAtMs.low || message.observedAtMs.high : message.observedAtMs !== 0))
                     writer.uint32(/* id 14, wireType 0 =*/112).int64(message.observedAtMs);
+                if (message.exeDeleted != null && $Object.hasOwnProperty.call(message, "exeDeleted") && message.exeDeleted !== false)
+                    writer.uint32(/* id 15, wireType 0 =*/120).bool(message.exeDeleted);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -3374,6 +3385,15 @@ export const pushtrace = $root.pushtrace = (() => {
                                 delete message.observedAtMs;
                             continue;
                         }
+                    case 15: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.exeDeleted = value;
+                            else
+                                delete message.exeDeleted;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -3468,6 +3488,9 @@ export const pushtrace = $root.pushtrace = (() => {
                 if (message.observedAtMs != null && $Object.hasOwnProperty.call(message, "observedAtMs"))
                     if (!$util.isInteger(message.observedAtMs) && !(message.observedAtMs && $util.isInteger(message.observedAtMs.low) && $util.isInteger(message.observedAtMs.high)))
                         return "observedAtMs: integer|Long expected";
+                if (message.exeDeleted != null && $Object.hasOwnProperty.call(message, "exeDeleted"))
+                    if (typeof message.exeDeleted !== "boolean")
+                        return "exeDeleted: boolean expected";
                 return null;
             };
 
@@ -3549,6 +3572,9 @@ export const pushtrace = $root.pushtrace = (() => {
                             message.observedAtMs = object.observedAtMs;
                         else if (typeof object.observedAtMs === "object")
                             message.observedAtMs = new $util.LongBits(object.observedAtMs.low >>> 0, object.observedAtMs.high >>> 0).toNumber();
+                if (object.exeDeleted != null)
+                    if (object.exeDeleted)
+                        message.exeDeleted = $Boolean(object.exeDeleted);
                 return message;
             };
 
@@ -3593,6 +3619,7 @@ export const pushtrace = $root.pushtrace = (() => {
                         object.observedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                     } else
                         object.observedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.exeDeleted = false;
                 }
                 if (message.processGuid != null && $Object.hasOwnProperty.call(message, "processGuid"))
                     object.processGuid = message.processGuid;
@@ -3635,6 +3662,8 @@ export const pushtrace = $root.pushtrace = (() => {
                         object.observedAtMs = options.longs === $String ? $String(message.observedAtMs) : message.observedAtMs;
                     else
                         object.observedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.observedAtMs) : options.longs === $Number ? new $util.LongBits(message.observedAtMs.low >>> 0, message.observedAtMs.high >>> 0).toNumber() : message.observedAtMs;
+                if (message.exeDeleted != null && $Object.hasOwnProperty.call(message, "exeDeleted"))
+                    object.exeDeleted = message.exeDeleted;
                 return object;
             };
 

@@ -1,13 +1,5 @@
-import $protobuf from 'protobufjs/minimal.js';
+import './long-off.js';
 import { pushtrace } from '../gen/pushtrace.js';
-
-// 64-bit fields (seq, millisecond times) must decode as plain numbers, not
-// Long objects: every value we send fits in 2^53, and one numeric type across
-// agent and collector avoids a whole class of `seq === 3` surprises.
-// protobufjs picks Long when the `long` package is loadable; turning it off
-// and reconfiguring switches the readers to numbers.
-$protobuf.util.Long = null as never;
-$protobuf.configure();
 
 export const pb = pushtrace.v1;
 

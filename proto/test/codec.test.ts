@@ -33,3 +33,14 @@ describe('envelope codec', () => {
     expect(() => decodeEnvelope(bytes)).toThrow(expect.objectContaining({ code: 'PROTO_E_NO_BODY' }));
   });
 });
+
+describe('64-bit defaults', () => {
+  it('decodes an absent seq and time as the number 0, not a Long', () => {
+    const envelope = decodeEnvelope(encodeEnvelope({ checkin: { nextCheckinAtMs: 5 } }));
+    expect(envelope.seq).toBe(0);
+    expect(envelope.sentAtMs).toBe(0);
+    expect(envelope.checkin?.spoolQueuedBytes).toBe(0);
+    const welcome = pb.Welcome.decode(pb.Welcome.encode({ sensorId: 1 }).finish());
+    expect(welcome.lastStoredSeq).toBe(0);
+  });
+});

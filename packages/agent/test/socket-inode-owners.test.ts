@@ -143,6 +143,30 @@ describe('SocketInodeOwners cache', () => {
     fs.reset();
     expect(owners.resolve(now).get(88002)).toBe(9854);
     expect(fs.readlinks).toEqual([join(root, '9854', 'fd', '21')]);
+    expect(fs.readdirs).toEqual([root]); // found before listing any fd directory
+  });
+
+  it('asks whether a missing socket still exists before a full scan, and skips the scan if it is gone', () => {
+    for (let fd = 100; fd < 200; fd++) link(9854, fd, `/var/lib/app/file-${fd}`);
+    const fs = countingFs();
+    const owners = new SocketInodeOwners(root, fs);
+    owners.resolve(allInodes());
+    owners.resolve(allInodes());
+    const asked: number[][] = [];
+    fs.reset();
+    // 88006 was in /proc/net when read, but closed before the fd scan: no fd points at it.
+    const result = owners.resolve(new Set([...allInodes(), 88006]), (missing) => {
+      asked.push([...missing]);
+      return new Set();
+    });
+    expect(result.get(88006)).toBe(0);
+    expect(asked).toEqual([[88006]]);
+    expect(fs.readlinks).toEqual([]); // directories listed, no link re-read
+
+    // Had it still existed, the full scan would have run.
+    fs.reset();
+    owners.resolve(new Set([...allInodes(), 88007]), (missing) => missing);
+    expect(fs.readlinks.length).toBeGreaterThan(100);
   });
 
   it('finds a socket on a reused fd that was not a socket, and one on a dup()ed socket fd', () => {

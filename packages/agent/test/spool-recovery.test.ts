@@ -72,7 +72,7 @@ describe('Spool recovery of damaged files', () => {
     closeAll();
     const seg = lastSegment();
     const bytes = readFileSync(seg);
-    bytes[bytes.length - 3] ^= 0xff; // flip a byte in the body of record 10
+    bytes[bytes.length - 3]! ^= 0xff; // flip a byte in the body of record 10
     writeFileSync(seg, bytes);
 
     const { log, levels } = levelsLogger();
@@ -108,7 +108,7 @@ describe('Spool recovery of damaged files', () => {
     for (let i = 1; i <= 40; i++) a.enqueue({ externalIp: { ip: 'x'.repeat(200) } });
     const first = join(dir, segments()[0]!);
     const bytes = readFileSync(first);
-    bytes[8 + 16 + 5] ^= 0x01; // inside the body of seq 1
+    bytes[8 + 16 + 5]! ^= 0x01; // inside the body of seq 1
     writeFileSync(first, bytes);
     const seqs = a.lease(100, 1 << 20).map((e) => e.seq);
     expect(seqs[0]).toBe(2);

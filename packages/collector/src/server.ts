@@ -126,10 +126,18 @@ function pathOf(req: IncomingMessage): string {
   return new URL(req.url ?? '/', 'http://collector.invalid').pathname;
 }
 
+const LISTEN_ERRORS: Record<string, string> = {
+  EADDRINUSE: 'address already in use (EADDRINUSE): another process listens there',
+  EACCES: 'permission denied (EACCES): ports below 1024 need privileges',
+  EADDRNOTAVAIL: 'no such local address (EADDRNOTAVAIL)',
+  ENOTFOUND: 'host name not found (ENOTFOUND)',
+};
+
 function listen(server: Server, host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
-      reject(new CollectorError('COLLECTOR_E_LISTEN', `cannot listen on ${urlHost(host)}:${port}: ${err.code ?? err.message}`, { cause: err }));
+      const why = LISTEN_ERRORS[err.code ?? ''] ?? err.message;
+      reject(new CollectorError('COLLECTOR_E_LISTEN', `cannot listen on ${urlHost(host)}:${port}: ${why}`, { cause: err }));
     };
     server.once('error', onError);
     server.listen(port, host, () => {

@@ -143,6 +143,7 @@ describe('API: sensors', () => {
       enrolled_at: new Date(T0).toISOString(),
       logged_in_users: ['alice'],
       dropped_bytes: 300,
+      last_dropped_seq: 1,
       spool_queued: 2,
       spool_queued_bytes: 200,
       clock_offset_ms: 5000,

@@ -11,9 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode, pb } from '@pushtrace/proto';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { ADMIN_TOKEN, TestAgent, processInfo, startTestCollector, type TestCollector } from './gateway-harness.js';
+import { ADMIN_TOKEN, ENROLL_SECRET, TestAgent, processInfo, startTestCollector, type TestCollector } from './gateway-harness.js';
 
 const BIN = fileURLToPath(new URL('../bin/pushtrace.js', import.meta.url));
+if (!existsSync(fileURLToPath(new URL('../dist/cli/main.js', import.meta.url)))) {
+  throw new Error('the CLI tests run the built bin: build first with `npx tsc -p packages/collector`');
+}
 
 interface Run {
   code: number;
@@ -57,8 +60,10 @@ describe('pushtrace CLI: usage', () => {
   });
 
   it('no command, an unknown command or an unknown flag: usage on stderr, exit 2', async () => {
-    for (const args of [[], ['frobnicate'], ['sensors', '--bogus'], ['processes', '--since'], ['sensors', 'extra']]) {
-      const run = await pushtrace(args);
+    const cases = [[], ['frobnicate'], ['sensors', '--bogus'], ['processes', '--since'], ['sensors', 'extra']];
+    const runs = await Promise.all(cases.map((args) => pushtrace(args)));
+    for (const [i, args] of cases.entries()) {
+      const run = runs[i]!;
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stdout, args.join(' ')).toBe('');
       expect(run.stderr, args.join(' ')).toMatch(/usage: pushtrace/);
@@ -175,8 +180,10 @@ interface CollectorChild {
 }
 
 /** Starts `pushtrace collector` as a child and waits for its "collector listening" line. */
-async function startCollectorChild(args: string[]): Promise<CollectorChild> {
-  const proc = spawn(process.execPath, [BIN, 'collector', '--listen', '127.0.0.1:0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+async function startCollectorChild(args: string[], env: Record<string, string> = {}): Promise<CollectorChild> {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PUSHTRACE_')));
+  const proc = spawn(process.execPath, [BIN, 'collector', '--listen', '127.0.0.1:0', ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...base, ...env } });
   const logs: Array<Record<string, unknown>> = [];
   const stderr: string[] = [];
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
@@ -188,6 +195,7 @@ async function startCollectorChild(args: string[]): Promise<CollectorChild> {
       if (entry.msg === 'collector listening') resolve(String(entry.url));
     });
     void exited.then((code) => reject(new Error(`collector exited ${code} before listening: ${stderr.join('\n')}`)));
+    setTimeout(() => reject(new Error(`collector did not log "collector listening" within 15 s: ${stderr.join('\n')}`)), 15_000).unref();
   });
   return { proc, logs, stderr, exited, url };
 }
@@ -211,6 +219,20 @@ describe('pushtrace collector as a process', () => {
     expect(run.stderr).toContain('config.listen (--listen)');
   });
 
+  it('a port already in use: exit 1, naming the address', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as { port: number };
+    try {
+      const run = await pushtrace(['collector', '--listen', `127.0.0.1:${port}`, '--db', join(dir, 'busy.db'),
+        '--enroll-secret', 's', '--admin-token', 't']);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(`pushtrace collector: cannot listen on 127.0.0.1:${port}: address already in use (EADDRINUSE): another process listens there\n`);
+    } finally {
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    }
+  });
+
   it('creates an admin token at first start, shows it once, keeps only its hash', async () => {
     const db = join(dir, 'token.db');
     const first = await startCollectorChild(['--db', db, '--enroll-secret', 'secret']);
@@ -228,10 +250,50 @@ describe('pushtrace collector as a process', () => {
     first.proc.kill('SIGTERM');
     expect(await first.exited).toBe(0);
 
-    // Second start: the same token still works and is not shown again.
-    const second = await startCollectorChild(['--db', db], );
-    // (no enroll secret flag: comes from the environment of this run? no: it must fail) -- see below
+    // Second start (secret from the environment this time): the same token
+    // still works and is not shown again.
+    const second = await startCollectorChild(['--db', db], { PUSHTRACE_ENROLL_SECRET: 'secret' });
+    expect(second.stderr.some((l) => l.includes('PUSHTRACE_TOKEN'))).toBe(false);
+    const again = await pushtrace(['sensors', '--json'], { PUSHTRACE_SERVER: second.url, PUSHTRACE_TOKEN: token });
+    expect(again.code).toBe(0);
     second.proc.kill('SIGTERM');
-    await second.exited;
+    expect(await second.exited).toBe(0);
+  }, 30_000);
+
+  it('SIGTERM while an agent streams: exit 0, GOING_AWAY, and every acked seq is in the database', async () => {
+    const db = join(dir, 'sigterm.db');
+    const child = await startCollectorChild(['--db', db, '--enroll-secret', ENROLL_SECRET, '--admin-token', 'sigterm-test-admin-token']);
+    const { agent, sensorId } = await TestAgent.enroll(`${child.url.replace(/^http/, 'ws')}/agent`);
+    let seq = 0;
+    const pump = setInterval(() => {
+      for (let i = 0; i < 25 && agent.ws.readyState === agent.ws.OPEN; i++) {
+        seq += 1;
+        agent.send({ sensorId, seq, processInfo: processInfo(seq) });
+      }
+    }, 2);
+    try {
+      await agent.ackedThrough(200);
+      child.proc.kill('SIGTERM');
+      const closed = await agent.closed;
+      expect(closed.code).toBe(CloseCode.GOING_AWAY);
+      expect(await child.exited).toBe(0);
+    } finally {
+      clearInterval(pump);
+    }
+    const acked = agent.highestAck;
+    expect(acked).toBeGreaterThanOrEqual(200);
+    // More was sent than acked: the shutdown really happened mid-stream.
+    expect(seq).toBeGreaterThan(acked);
+
+    const store = await openSqliteStore(db);
+    try {
+      expect(await store.lastStoredSeq(sensorId)).toBeGreaterThanOrEqual(acked);
+      const guids = new Set((await store.listProcesses({ sensorId, limit: 100_000 })).map((p) => p.processGuid));
+      const missing = [];
+      for (let s = 1; s <= acked; s++) if (!guids.has(`guid-${s}`)) missing.push(s);
+      expect(missing).toEqual([]);
+    } finally {
+      await store.close();
+    }
   }, 30_000);
 });

@@ -8,7 +8,6 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import WebSocket from 'ws';
 import { decodeEnvelope, encodeEnvelope, type Envelope, type EnvelopeInit } from '@pushtrace/proto';
-import { normaliseLongs } from '../src/gateway/wire-number.js';
 import { startCollectorServer, type CollectorServerOptions, type RunningCollector } from '../src/server.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
@@ -96,7 +95,7 @@ export class TestAgent {
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data: Buffer) => {
-      this.received.push(normaliseLongs(decodeEnvelope(data)));
+      this.received.push(decodeEnvelope(data));
       this.wake();
     });
     ws.on('error', () => {});

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ProcSocketReader, type ProcSocketReaderOptions } from './proc-socket-reader.js';
+import { packSocketRecords } from './socket-record-batch.js';
 import type { SampleReply, SampleRequest } from './linux-socket-sampler.js';
 
 /**
@@ -15,10 +16,10 @@ const reader = new ProcSocketReader(workerData as ProcSocketReaderOptions);
 port.on('message', (request: SampleRequest) => {
   let reply: SampleReply;
   try {
-    reply = { id: request.id, records: reader.read() };
+    reply = { id: request.id, batch: packSocketRecords(reader.read()) };
   } catch (err) {
     const e = err as Error & { code?: unknown };
     reply = { id: request.id, error: { message: e.message, code: typeof e.code === 'string' ? e.code : '' } };
   }
-  port.postMessage(reply);
+  port.postMessage(reply, 'batch' in reply ? [reply.batch.numbers.buffer as ArrayBuffer] : []);
 });

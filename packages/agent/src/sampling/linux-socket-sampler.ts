@@ -5,6 +5,7 @@ import { AgentError } from '../errors.js';
 import { createAddressFilter } from './address-filter.js';
 import type { ProcSocketReaderOptions } from './proc-socket-reader.js';
 import { SamplerError } from './sampler-error.js';
+import { unpackSocketRecords, type SocketRecordBatch } from './socket-record-batch.js';
 import type { SocketRecord, SocketSampler } from './types.js';
 
 /**
@@ -33,7 +34,7 @@ export interface SampleRequest {
 
 /** @internal Message from the worker. */
 export type SampleReply =
-  | { id: number; records: SocketRecord[] }
+  | { id: number; batch: SocketRecordBatch }
   | { id: number; error: { message: string; code: string } };
 
 interface Pending {
@@ -96,8 +97,8 @@ class LinuxSocketSampler implements SocketSampler {
     this.#pending.delete(reply.id);
     if (this.#pending.size === 0) worker.unref();
     if (pending === undefined) return;
-    if ('records' in reply) {
-      pending.resolve(reply.records);
+    if ('batch' in reply) {
+      pending.resolve(unpackSocketRecords(reply.batch));
     } else if (reply.error.code === 'AGENT_E_PARSE') {
       pending.reject(new AgentError('AGENT_E_PARSE', reply.error.message));
     } else {

@@ -96,6 +96,29 @@ export function parseProcNetTable(text: string, options: ProcNetTableOptions): S
 }
 
 /**
+ * Just the inode column of a table, without building records: the cheap way
+ * to ask "are these sockets still there?" (socket-inode-owners.ts asks before
+ * an expensive fd scan). Lines that do not parse are ignored here; the full
+ * parser is the one that reports them.
+ */
+export function collectProcNetInodes(text: string): Set<number> {
+  const inodes = new Set<number>();
+  const starts: number[] = new Array<number>(FIELDS_NEEDED).fill(0);
+  const ends: number[] = new Array<number>(FIELDS_NEEDED).fill(0);
+  let pos = 0;
+  while (pos < text.length) {
+    let eol = text.indexOf('\n', pos);
+    if (eol === -1) eol = text.length;
+    const count = tokenize(text, pos, eol, starts, ends);
+    pos = eol + 1;
+    if (count < FIELDS_NEEDED) continue;
+    const inode = parseDecimal(text, starts[INODE_FIELD]!, ends[INODE_FIELD]!);
+    if (inode > 0) inodes.add(inode);
+  }
+  return inodes;
+}
+
+/**
  * Finds up to FIELDS_NEEDED blank-separated fields in text[from, to) without
  * allocating; returns how many were found (more are ignored).
  */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createAddressFilter, type SocketFilter } from './address-filter.js';
-import { parseProcNetTable } from './proc-net-table.js';
+import { collectProcNetInodes, parseProcNetTable } from './proc-net-table.js';
 import { SamplerError } from './sampler-error.js';
 import { SocketInodeOwners } from './socket-inode-owners.js';
 import type { SocketProtocol, SocketRecord } from './types.js';
@@ -40,25 +40,46 @@ export class ProcSocketReader {
   /** Every socket with its pid (0 when unknown). Throws AGENT_E_SAMPLER_FAILED when /proc/net/tcp is unreadable. */
   read(): SocketRecord[] {
     const records: SocketRecord[] = [];
+    const inodes = new Set<number>();
+    /** Which table each wanted inode came from, to re-read only those when asked whether they still exist. */
+    const tableOf = new Map<number, string>();
     for (const table of TABLES) {
       const path = `${this.#procRoot}/net/${table.file}`;
-      let text: string;
-      try {
-        text = readFileSync(path, 'latin1');
-      } catch (err) {
-        // tcp6/udp6 are absent when IPv6 is disabled; no tcp at all means no procfs.
-        if (table.family === 6 && (err as NodeJS.ErrnoException).code === 'ENOENT') continue;
-        throw new SamplerError('AGENT_E_SAMPLER_FAILED', `cannot read ${path}`, { cause: err });
-      }
+      const text = this.#readTable(path, table.family);
+      if (text === null) continue;
       for (const record of parseProcNetTable(text, { protocol: table.protocol, family: table.family, source: path })) {
-        if (this.#keep(record)) records.push(record);
+        if (!this.#keep(record)) continue;
+        records.push(record);
+        if (record.inode !== 0) {
+          inodes.add(record.inode);
+          tableOf.set(record.inode, path);
+        }
       }
     }
 
-    const inodes = new Set<number>();
-    for (const record of records) if (record.inode !== 0) inodes.add(record.inode);
-    const owners = this.#owners.resolve(inodes);
+    const stillPresent = (missing: ReadonlySet<number>): ReadonlySet<number> => {
+      const paths = new Set<string>();
+      for (const inode of missing) paths.add(tableOf.get(inode) ?? '');
+      const present = new Set<number>();
+      for (const path of paths) {
+        const text = path === '' ? null : this.#readTable(path, 6, true);
+        if (text === null) continue;
+        for (const inode of collectProcNetInodes(text)) if (missing.has(inode)) present.add(inode);
+      }
+      return present;
+    };
+    const owners = this.#owners.resolve(inodes, stillPresent);
     for (const record of records) if (record.inode !== 0) record.pid = owners.get(record.inode) ?? 0;
     return records;
+  }
+
+  /** A table's text; null for an absent IPv6 table (IPv6 disabled). No procfs at all is an error. */
+  #readTable(path: string, family: 4 | 6, quiet = false): string | null {
+    try {
+      return readFileSync(path, 'latin1');
+    } catch (err) {
+      if (quiet || (family === 6 && (err as NodeJS.ErrnoException).code === 'ENOENT')) return null;
+      throw new SamplerError('AGENT_E_SAMPLER_FAILED', `cannot read ${path}`, { cause: err });
+    }
   }
 }

@@ -10,16 +10,22 @@ import { readdirSync, readlinkSync } from 'node:fs';
  *    steady state) costs one readdir of the proc root (to notice owners that
  *    exited) and no readlink at all.
  * 2. An unknown inode triggers a scan. First each process's fd directory is
- *    listed and only fd numbers not seen before are read.
- * 3. A socket that reuses a closed fd number hides from (2): same name, new
- *    target. Any inode still missing makes the scan re-read cached links too,
- *    cheapest guesses first: fds that pointed at sockets which have since
- *    closed (the classic close-then-reconnect), then fds that were not
- *    sockets, then the rest. The scan stops as soon as nothing is missing.
- * 4. An inode still without owner after a full scan (a process this user may
- *    not read, or a socket in flight over a unix socket) gets pid 0 and is
- *    retried once more at the next sample, then left alone until it goes away,
- *    so one unreadable socket does not cost a full scan every sample.
+ *    listed and only fd numbers not seen before are read; then fds that
+ *    pointed at sockets which have since closed (the classic
+ *    close-then-reconnect reuses that number: same name, new target).
+ * 3. Still missing: before re-reading every cached link on the machine, ask
+ *    the caller whether the socket still exists. A short-lived socket that
+ *    closed between reading /proc/net and scanning fds is the common cause
+ *    on a busy machine, and re-reading a /proc/net table is far cheaper than
+ *    a full scan.
+ * 4. Then the full scan, cheapest guesses first: fds that were not sockets
+ *    (a file closed, a socket took its number), processes that own sockets
+ *    before those that do not, and last dup()ed socket fds. It stops as soon
+ *    as nothing is missing.
+ * 5. An inode still without owner (a process this user may not read, or a
+ *    socket in flight over a unix socket) gets pid 0 and is retried once more
+ *    at the next sample, then left alone until it goes away, so one
+ *    unreadable socket does not cost a full scan every sample.
  *
  * Inodes are unique while the socket lives, so a cached owner stays right
  * until the socket closes; the one thing it can miss is ownership moving to
@@ -33,6 +39,9 @@ export interface ProcFs {
   readlinkSync(path: string): string;
 }
 
+/** Of these inodes, the ones still present in the socket tables. */
+export type StillPresent = (inodes: ReadonlySet<number>) => ReadonlySet<number>;
+
 const nodeProcFs: ProcFs = {
   readdirSync: (path) => readdirSync(path),
   readlinkSync: (path) => readlinkSync(path),
@@ -41,22 +50,42 @@ const nodeProcFs: ProcFs = {
 /** Full scans an inode without owner may cause before it is left at pid 0. */
 const MAX_UNRESOLVED_SCANS = 2;
 
+/** Below this many links to re-read, a full scan is cheaper than asking whether the sockets still exist. */
+const RECHECK_ABOVE_LINKS = 64;
+
 const SOCKET_LINK_PREFIX = 'socket:[';
 
-interface FdTable {
-  /** fd number (as named in the directory) → socket inode, 0 for anything else. */
-  links: Map<string, number>;
-  /** Scan generation in which each link was last read. */
-  readAt: Map<string, number>;
+/** One /proc/PID/fd/N link as last read. */
+interface FdLink {
+  /** Socket inode it pointed at, 0 for anything else. */
+  inode: number;
+  /** Scan in which the link was last read. */
+  readIn: number;
+  /** Scan in which the fd was last seen in its directory listing. */
+  listedIn: number;
+}
+
+/** fd number (as named in the directory) → link. */
+type FdTable = Map<string, FdLink>;
+
+interface Owner {
+  pid: number;
+  fd: string;
+}
+
+interface Scan {
+  id: number;
+  missing: Set<number>;
+  wanted: ReadonlySet<number>;
 }
 
 export class SocketInodeOwners {
   readonly #procRoot: string;
   readonly #fs: ProcFs;
-  readonly #owners = new Map<number, number>();
+  readonly #owners = new Map<number, Owner>();
   readonly #unresolvedScans = new Map<number, number>();
   readonly #fdTables = new Map<number, FdTable>();
-  #generation = 0;
+  #scanId = 0;
 
   constructor(procRoot = '/proc', fs: ProcFs = nodeProcFs) {
     this.#procRoot = procRoot.endsWith('/') ? procRoot.slice(0, -1) : procRoot;
@@ -66,18 +95,19 @@ export class SocketInodeOwners {
   /**
    * Owners of `inodes` (the non-zero inodes of one sample), as a map from
    * inode to pid; an inode whose owner cannot be found maps to 0. Never throws
-   * for unreadable or vanished processes.
+   * for unreadable or vanished processes. `stillPresent`, when given, is
+   * asked before a full scan (step 3 above).
    */
-  resolve(inodes: ReadonlySet<number>): ReadonlyMap<number, number> {
+  resolve(inodes: ReadonlySet<number>, stillPresent?: StillPresent): ReadonlyMap<number, number> {
     const livePids = this.#listPids();
 
-    // Forget sockets that closed; remember who owned them (their fds are the likeliest to be reused).
-    const closedOwners = new Set<number>();
-    for (const [inode, pid] of this.#owners) {
+    // Forget sockets that closed, keeping their fds: the likeliest place for a new socket.
+    const freedFds: Owner[] = [];
+    for (const [inode, owner] of this.#owners) {
       if (!inodes.has(inode)) {
         this.#owners.delete(inode);
-        closedOwners.add(pid);
-      } else if (!livePids.has(pid)) {
+        freedFds.push(owner);
+      } else if (!livePids.has(owner.pid)) {
         this.#owners.delete(inode);
       }
     }
@@ -91,16 +121,16 @@ export class SocketInodeOwners {
       missing.add(inode);
     }
     if (missing.size > 0) {
-      const toRetry = new Set(missing);
-      this.#scan(livePids, missing, inodes, closedOwners);
-      for (const inode of toRetry) {
-        if (missing.has(inode)) this.#unresolvedScans.set(inode, (this.#unresolvedScans.get(inode) ?? 0) + 1);
-        else this.#unresolvedScans.delete(inode);
+      const searched = new Set(missing);
+      this.#scan(livePids, { id: ++this.#scanId, missing, wanted: inodes }, freedFds, stillPresent);
+      for (const inode of searched) {
+        if (this.#owners.has(inode)) this.#unresolvedScans.delete(inode);
+        else this.#unresolvedScans.set(inode, (this.#unresolvedScans.get(inode) ?? 0) + 1);
       }
     }
 
     const result = new Map<number, number>();
-    for (const inode of inodes) result.set(inode, this.#owners.get(inode) ?? 0);
+    for (const inode of inodes) result.set(inode, this.#owners.get(inode)?.pid ?? 0);
     return result;
   }
 
@@ -121,77 +151,97 @@ export class SocketInodeOwners {
     return pids;
   }
 
-  #scan(livePids: Set<number>, missing: Set<number>, wanted: ReadonlySet<number>, closedOwners: Set<number>): void {
-    const generation = ++this.#generation;
-    const listed: number[] = [];
+  #scan(livePids: Set<number>, scan: Scan, freedFds: readonly Owner[], stillPresent: StillPresent | undefined): void {
+    const { missing } = scan;
 
-    // (2) New fd numbers only.
-    for (const pid of livePids) {
-      let names: string[];
-      try {
-        names = this.#fs.readdirSync(`${this.#procRoot}/${pid}/fd`);
-      } catch {
-        this.#fdTables.delete(pid); // exited, or not ours to read
-        continue;
-      }
-      listed.push(pid);
-      const old = this.#fdTables.get(pid);
-      const table: FdTable = { links: new Map(), readAt: new Map() };
-      for (const name of names) {
-        const cached = old?.links.get(name);
-        if (cached !== undefined) {
-          table.links.set(name, cached);
-          table.readAt.set(name, old?.readAt.get(name) ?? 0);
-          continue;
-        }
-        this.#readLink(pid, name, table, generation, missing, wanted);
-      }
-      this.#fdTables.set(pid, table);
+    // Fds whose socket closed since the last sample (close, then reconnect on the same number).
+    for (const { pid, fd } of freedFds) {
+      const table = this.#fdTables.get(pid);
+      if (table?.has(fd) !== true) continue;
+      this.#readLink(pid, fd, table, scan);
       if (missing.size === 0) return;
     }
 
-    // (3) Re-read cached links, cheapest guesses first.
-    const order = [...listed].sort((a, b) => Number(closedOwners.has(b)) - Number(closedOwners.has(a)));
-    const passes: Array<(inode: number) => boolean> = [
-      (inode) => inode !== 0 && !wanted.has(inode), // socket that closed: its number is free for reuse
-      (inode) => inode === 0, // was not a socket
-      (inode) => inode !== 0 && wanted.has(inode), // dup()ed or shared socket fds
-    ];
-    for (const pass of passes) {
-      for (const pid of order) {
-        const table = this.#fdTables.get(pid);
-        if (table === undefined) continue;
-        for (const [name, inode] of table.links) {
-          if (table.readAt.get(name) === generation || !pass(inode)) continue;
-          this.#readLink(pid, name, table, generation, missing, wanted);
-          if (missing.size === 0) return;
-        }
-      }
+    // New fd numbers, in processes that just closed sockets or own some first.
+    const active = new Set<number>();
+    for (const { pid } of freedFds) active.add(pid);
+    const owning = new Set<number>();
+    for (const { pid } of this.#owners.values()) owning.add(pid);
+    const rank = (pid: number): number => (active.has(pid) ? 0 : owning.has(pid) ? 1 : 2);
+    const order = [...livePids].sort((a, b) => rank(a) - rank(b));
+    const listed: number[] = [];
+    for (const pid of order) {
+      if (this.#listFds(pid, scan)) listed.push(pid);
+      if (missing.size === 0) return;
     }
+
+    if (stillPresent !== undefined && this.#linksLeftToRead(listed, scan) > RECHECK_ABOVE_LINKS) {
+      const present = stillPresent(missing);
+      for (const inode of [...missing]) if (!present.has(inode)) missing.delete(inode);
+      if (missing.size === 0) return;
+    }
+
+    // Full scan: links that were not sockets (a file closed, a socket took its number), then dup()ed sockets.
+    if (this.#rereadLinks(listed, scan, false)) return;
+    this.#rereadLinks(listed, scan, true);
   }
 
-  #readLink(
-    pid: number,
-    name: string,
-    table: FdTable,
-    generation: number,
-    missing: Set<number>,
-    wanted: ReadonlySet<number>,
-  ): void {
+  /** Lists one process's fds, reading links it has not seen; false if the directory is unreadable. */
+  #listFds(pid: number, scan: Scan): boolean {
+    let names: string[];
+    try {
+      names = this.#fs.readdirSync(`${this.#procRoot}/${pid}/fd`);
+    } catch {
+      this.#fdTables.delete(pid); // exited, or not ours to read
+      return false;
+    }
+    let table = this.#fdTables.get(pid);
+    if (table === undefined) {
+      table = new Map();
+      this.#fdTables.set(pid, table);
+    }
+    for (const name of names) {
+      const link = table.get(name);
+      if (link !== undefined) link.listedIn = scan.id;
+      else this.#readLink(pid, name, table, scan);
+    }
+    for (const [name, link] of table) if (link.listedIn !== scan.id) table.delete(name);
+    return true;
+  }
+
+  /** Re-reads cached links not read in this scan, non-socket or socket ones; true once nothing is missing. */
+  #rereadLinks(pids: readonly number[], scan: Scan, sockets: boolean): boolean {
+    for (const pid of pids) {
+      const table = this.#fdTables.get(pid);
+      if (table === undefined) continue;
+      for (const [name, link] of table) {
+        if (link.readIn === scan.id || (link.inode !== 0) !== sockets) continue;
+        this.#readLink(pid, name, table, scan);
+        if (scan.missing.size === 0) return true;
+      }
+    }
+    return false;
+  }
+
+  #linksLeftToRead(pids: readonly number[], scan: Scan): number {
+    let n = 0;
+    for (const pid of pids) for (const link of this.#fdTables.get(pid)?.values() ?? []) if (link.readIn !== scan.id) n++;
+    return n;
+  }
+
+  #readLink(pid: number, name: string, table: FdTable, scan: Scan): void {
     let target: string;
     try {
       target = this.#fs.readlinkSync(`${this.#procRoot}/${pid}/fd/${name}`);
     } catch {
-      table.links.delete(name); // closed between readdir and readlink
-      table.readAt.delete(name);
+      table.delete(name); // closed between readdir and readlink
       return;
     }
     const inode = parseSocketLink(target);
-    table.links.set(name, inode);
-    table.readAt.set(name, generation);
-    if (inode === 0 || !wanted.has(inode) || this.#owners.has(inode)) return;
-    this.#owners.set(inode, pid);
-    missing.delete(inode);
+    table.set(name, { inode, readIn: scan.id, listedIn: scan.id });
+    if (inode === 0 || !scan.wanted.has(inode) || this.#owners.has(inode)) return;
+    this.#owners.set(inode, { pid, fd: name });
+    scan.missing.delete(inode);
   }
 }
 

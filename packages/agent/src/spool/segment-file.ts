@@ -73,3 +73,21 @@ export function scanSegment(fd: number, fileBytes: number, afterSeq: number, max
   }
   return { records, validBytes: offset };
 }
+
+/**
+ * Reads the record at `offset` and checks it again (CRC, seq, length): the
+ * disk may have changed since the scan. Undefined when it is damaged.
+ */
+export function readRecord(fd: number, offset: number, seq: number, bodyLength: number): Buffer | undefined {
+  const buf = Buffer.allocUnsafe(RECORD_HEADER_BYTES + bodyLength);
+  let got = 0;
+  while (got < buf.length) {
+    const n = readSync(fd, buf, got, buf.length - got, offset + got);
+    if (n === 0) break;
+    got += n;
+  }
+  if (got !== buf.length) return undefined;
+  const header = decodeHeader(buf);
+  if (header.seq !== seq || header.length !== bodyLength || !recordIntact(buf, header)) return undefined;
+  return buf.subarray(RECORD_HEADER_BYTES);
+}

@@ -1,20 +1,18 @@
 import { EventEmitter } from 'node:events';
 import {
-  closeSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readdirSync, readSync, rmSync, writeSync,
+  closeSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readdirSync, rmSync, writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_MAX_FRAME_BYTES } from '@pushtrace/proto';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { AgentError } from '../errors.js';
 import { fsyncDir } from './atomic-write.js';
 import { DropLedger, type DropTotals } from './drop-ledger.js';
 import { acquireLock } from './lock-file.js';
-import { decodeHeader, encodeRecord, RECORD_HEADER_BYTES, recordIntact, recordSize, SEGMENT_MAGIC } from './record-format.js';
-import { scanSegment, segmentFileName, segmentIdOf } from './segment-file.js';
+import { encodeRecord, recordSize, SEGMENT_MAGIC } from './record-format.js';
+import { readRecord, scanSegment, segmentFileName, segmentIdOf } from './segment-file.js';
+import { resolveSpoolOptions, type SpoolOptions } from './spool-options.js';
 import { checkEncoded, encodeSpoolBody, type SpoolBody } from './spool-body.js';
 import { initialState, readState, writeState, type SpoolState } from './state-file.js';
-
-const MiB = 1024 * 1024;
 
 /**
  * Seqs reserved per state write. A crash costs at most this gap in the seq
@@ -23,24 +21,7 @@ const MiB = 1024 * 1024;
  */
 const SEQ_BLOCK = 1000;
 
-export interface SpoolOptions {
-  /** Bound on the spool's segment files on disk, bytes. Default 256 MiB. */
-  maxBytes?: number;
-  /** Size at which a segment is closed and a new one started. Default min(8 MiB, maxBytes / 4). */
-  segmentBytes?: number;
-  /**
-   * Largest encoded message accepted. Default DEFAULT_MAX_FRAME_BYTES: the
-   * collector closes on a bigger frame, so such a record would be replayed
-   * and refused forever, blocking everything behind it.
-   */
-  maxRecordBytes?: number;
-  /** fsync period for written records and state, ms; 0 = fsync on every enqueue. Default 1000. */
-  syncIntervalMs?: number;
-  /** Default: silent. */
-  log?: Logger;
-  /** Clock for Envelope.sent_at_ms. Default Date.now. */
-  now?: () => number;
-}
+export type { SpoolOptions };
 
 /** A leased message: the encoded Envelope, ready to send as one binary frame. */
 export interface SpoolEntry {
@@ -141,13 +122,13 @@ export class Spool extends EventEmitter<SpoolEvents> {
   private constructor(dir: string, options: SpoolOptions) {
     super();
     this.dir = dir;
-    this.#maxBytes = options.maxBytes ?? 256 * MiB;
-    this.#segmentBytes = options.segmentBytes ?? Math.min(8 * MiB, Math.floor(this.#maxBytes / 4));
-    this.#maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_FRAME_BYTES;
-    this.#syncIntervalMs = options.syncIntervalMs ?? 1000;
-    this.#log = options.log ?? pino({ level: 'silent' });
-    this.#now = options.now ?? Date.now;
-    checkOptions(this.#maxBytes, this.#segmentBytes, this.#maxRecordBytes, this.#syncIntervalMs);
+    const o = resolveSpoolOptions(options);
+    this.#maxBytes = o.maxBytes;
+    this.#segmentBytes = o.segmentBytes;
+    this.#maxRecordBytes = o.maxRecordBytes;
+    this.#syncIntervalMs = o.syncIntervalMs;
+    this.#log = o.log;
+    this.#now = o.now;
     this.#statePath = join(dir, 'state.json');
 
     try {
@@ -469,23 +450,15 @@ export class Spool extends EventEmitter<SpoolEvents> {
     this.#diskBytes -= seg.size;
   }
 
-  /** Reads and re-checks one record; a record damaged on disk since is dropped and counted. */
+  /** Reads one record; a record damaged on disk since the scan is dropped and counted. */
   #read(p: Pending): Buffer | undefined {
-    const buf = Buffer.allocUnsafe(RECORD_HEADER_BYTES + p.bodyLength);
-    let got = 0;
+    let body: Buffer | undefined;
     try {
-      while (got < buf.length) {
-        const n = readSync(p.seg.fd, buf, got, buf.length - got, p.offset + got);
-        if (n === 0) break;
-        got += n;
-      }
+      body = readRecord(p.seg.fd, p.offset, p.seq, p.bodyLength);
     } catch (err) {
       throw ioError(`cannot read spool segment ${p.seg.path}`, err);
     }
-    const header = decodeHeader(buf);
-    if (got === buf.length && header.seq === p.seq && header.length === p.bodyLength && recordIntact(buf, header)) {
-      return buf.subarray(RECORD_HEADER_BYTES);
-    }
+    if (body) return body;
     this.#log.error({ segment: p.seg.path, offset: p.offset, seq: p.seq }, 'spool record damaged on disk; dropped');
     // Only the un-leased front of the queue is read, so this is the record at head + leased.
     this.#queue.splice(this.#head + this.#leased, 1);
@@ -530,19 +503,6 @@ export class Spool extends EventEmitter<SpoolEvents> {
   #checkOpen(): void {
     if (this.#closed) throw new AgentError('AGENT_E_SPOOL_CLOSED', `spool ${this.dir} is closed`);
   }
-}
-
-function checkOptions(maxBytes: number, segmentBytes: number, maxRecordBytes: number, syncIntervalMs: number): void {
-  const bad = (field: string, why: string): never => {
-    throw new AgentError('AGENT_E_CONFIG', `spool ${field}: ${why}`);
-  };
-  if (!Number.isSafeInteger(maxBytes) || maxBytes < 64 * 1024) bad('maxBytes', `must be an integer >= 65536, got ${maxBytes}`);
-  if (!Number.isSafeInteger(segmentBytes) || segmentBytes < 4096) bad('segmentBytes', `must be an integer >= 4096, got ${segmentBytes}`);
-  if (segmentBytes > maxBytes / 2) bad('segmentBytes', `${segmentBytes} must be at most half of maxBytes (${maxBytes}), or dropping one segment frees too much`);
-  if (maxBytes / segmentBytes > 4096) bad('segmentBytes', `${segmentBytes} is too small for maxBytes ${maxBytes} (over 4096 open segment files)`);
-  if (!Number.isSafeInteger(maxRecordBytes) || maxRecordBytes < 1) bad('maxRecordBytes', `must be a positive integer, got ${maxRecordBytes}`);
-  if (recordSize(maxRecordBytes) + SEGMENT_MAGIC.length > maxBytes / 2) bad('maxRecordBytes', `${maxRecordBytes} must fit twice into maxBytes (${maxBytes})`);
-  if (!Number.isSafeInteger(syncIntervalMs) || syncIntervalMs < 0) bad('syncIntervalMs', `must be an integer >= 0, got ${syncIntervalMs}`);
 }
 
 function ioError(what: string, err: unknown): AgentError {

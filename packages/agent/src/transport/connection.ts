@@ -1,8 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
-import {
-  decodeEnvelope, DEFAULT_MAX_FRAME_BYTES, encodeEnvelope, type EnvelopeInit, type Envelope, type Welcome,
-} from '@pushtrace/proto';
+import { decodeEnvelope, encodeEnvelope, type EnvelopeInit, type Envelope, type Welcome } from '@pushtrace/proto';
 import { pino, type Logger } from 'pino';
 import { WebSocket, type RawData } from 'ws';
 import { AgentError } from '../errors.js';
@@ -10,47 +8,9 @@ import type { Spool } from '../spool/spool.js';
 import { Backoff } from './backoff.js';
 import { describeClose, type CloseFacts, type DisconnectReason } from './close-reasons.js';
 import { agentEndpoint, redact } from './collector-url.js';
+import { resolveConnectionOptions, type AgentConnectionOptions, type ResolvedConnectionOptions } from './connection-options.js';
 import { Heartbeat } from './heartbeat.js';
 import { loadIdentity, saveIdentity, type SensorIdentity } from './sensor-identity.js';
-
-export interface AgentConnectionOptions {
-  /** Collector URL (ws://, wss://; http(s):// mapped); an empty path becomes /agent. Required. */
-  collectorUrl: string;
-  /** Directory of sensor.json (the sensor token, 0600). Required. */
-  stateDir: string;
-  /** Deployment enroll secret; presented only while no sensor token is saved. */
-  enrollSecret?: string;
-  /** The outbox this connection drains. Required. */
-  spool: Spool;
-  /** Sent in Hello. Required. */
-  hostname: string;
-  /** Sent in Hello. Required. */
-  agentVersion: string;
-  /** PEM file of the CA that signs the collector's certificate; replaces the system CAs. Default: system CAs. */
-  caFile?: string;
-  /** Allow ws:// to a non-loopback host. Default false. */
-  allowInsecure?: boolean;
-  /** Largest frame accepted from the collector, bytes. Default DEFAULT_MAX_FRAME_BYTES (4 MiB). */
-  maxPayload?: number;
-  /** Data messages in flight (sent, not acked). Default 64. */
-  windowMessages?: number;
-  /** Bytes in flight. Default 1 MiB. */
-  windowBytes?: number;
-  /** Deadline for the TCP/TLS/HTTP handshake and then for the Welcome, each, ms. Default 15000. */
-  welcomeTimeoutMs?: number;
-  /** WebSocket ping period, ms. Default 10000. */
-  pingIntervalMs?: number;
-  /** Silence after which the connection is dropped, ms. Default 30000. */
-  idleTimeoutMs?: number;
-  /** A connection this old (after Welcome) resets the backoff even without an Ack, ms. Default 30000. */
-  healthyAfterMs?: number;
-  /** Reconnect delays. Default: new Backoff() (1 s base, 60 s cap, full jitter). */
-  backoff?: Backoff;
-  /** Default: silent. */
-  log?: Logger;
-  /** Clock for Envelope.sent_at_ms. Default Date.now. */
-  now?: () => number;
-}
 
 /** Live-only messages: sent now if connected, dropped otherwise. */
 export type ControlBody = Pick<EnvelopeInit, 'checkin'> | Pick<EnvelopeInit, 'spoolDrops'>;
@@ -74,6 +34,8 @@ export type ConnectionEvents = {
   /** The collector committed everything this connection sent up to the seq. */
   ack: [throughSeq: number];
 };
+
+export type { AgentConnectionOptions };
 
 export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'waiting' | 'stopped';
 
@@ -100,7 +62,7 @@ interface Session {
  */
 export class AgentConnection extends EventEmitter<ConnectionEvents> {
   readonly endpoint: URL;
-  readonly #o: Required<Omit<AgentConnectionOptions, 'enrollSecret' | 'caFile' | 'backoff' | 'log'>>;
+  readonly #o: ResolvedConnectionOptions;
   readonly #enrollSecret: string | undefined;
   readonly #ca: Buffer | undefined;
   readonly #backoff: Backoff;
@@ -119,22 +81,7 @@ export class AgentConnection extends EventEmitter<ConnectionEvents> {
   constructor(options: AgentConnectionOptions) {
     super();
     this.endpoint = agentEndpoint(options.collectorUrl, options.allowInsecure ?? false);
-    this.#o = {
-      collectorUrl: options.collectorUrl,
-      stateDir: options.stateDir,
-      spool: options.spool,
-      hostname: options.hostname,
-      agentVersion: options.agentVersion,
-      allowInsecure: options.allowInsecure ?? false,
-      maxPayload: options.maxPayload ?? DEFAULT_MAX_FRAME_BYTES,
-      windowMessages: options.windowMessages ?? 64,
-      windowBytes: options.windowBytes ?? 1024 * 1024,
-      welcomeTimeoutMs: options.welcomeTimeoutMs ?? 15_000,
-      pingIntervalMs: options.pingIntervalMs ?? 10_000,
-      idleTimeoutMs: options.idleTimeoutMs ?? 30_000,
-      healthyAfterMs: options.healthyAfterMs ?? 30_000,
-      now: options.now ?? Date.now,
-    };
+    this.#o = resolveConnectionOptions(options);
     this.#spool = options.spool;
     this.#enrollSecret = options.enrollSecret || undefined;
     this.#backoff = options.backoff ?? new Backoff();
@@ -245,6 +192,17 @@ export class AgentConnection extends EventEmitter<ConnectionEvents> {
   #onMessage(s: Session, data: RawData, isBinary: boolean): void {
     if (s !== this.#session) return;
     s.heartbeat?.seen();
+    try {
+      this.#handleFrame(s, data, isBinary);
+    } catch (err) {
+      // Spool or state-dir I/O failed: drop this connection (leases roll
+      // back) and let the backoff retry, rather than crash inside ws.
+      this.#log.error({ err }, 'handling a collector frame failed');
+      this.#abort(s, `agent failed: ${(err as Error).message}`);
+    }
+  }
+
+  #handleFrame(s: Session, data: RawData, isBinary: boolean): void {
     if (!isBinary) {
       this.#abort(s, 'collector sent a text frame');
       return;
@@ -337,7 +295,18 @@ export class AgentConnection extends EventEmitter<ConnectionEvents> {
     s.heartbeat?.stop();
     clearTimeout(s.timer);
     this.#spool.rollback();
-    const facts: CloseFacts = { code, reason: reasonText, ...(s.notice ? { notice: s.notice } : {}), ...(s.local ? { local: s.local } : {}), ...(s.error ? { error: s.error } : {}) };
+    // ws reports a bad frame from the collector (too big, invalid) as an
+    // error with a WS_ERR_ code and closes with 1009/1002/1007 itself: that
+    // is this side's decision, not a refusal by the collector.
+    const wsCode = (s.error as NodeJS.ErrnoException | undefined)?.code;
+    const local = s.local ?? (wsCode?.startsWith('WS_ERR_') ? `collector sent an invalid frame: ${s.error!.message}` : undefined);
+    const facts: CloseFacts = {
+      code,
+      reason: reasonText,
+      ...(s.notice ? { notice: s.notice } : {}),
+      ...(local ? { local } : {}),
+      ...(s.error ? { error: s.error } : {}),
+    };
     const reason = describeClose(facts);
     if (this.#state === 'stopped') {
       this.#log.info({ code }, 'disconnected from collector (agent stopping)');
@@ -363,7 +332,13 @@ export class AgentConnection extends EventEmitter<ConnectionEvents> {
     // Batches a burst of enqueues into one pass.
     setImmediate(() => {
       this.#pumpScheduled = false;
-      this.#pump();
+      const s = this.#session;
+      try {
+        this.#pump();
+      } catch (err) {
+        this.#log.error({ err }, 'sending from the spool failed');
+        if (s) this.#abort(s, `agent failed: ${(err as Error).message}`);
+      }
     });
   }
 

@@ -12,15 +12,17 @@ export interface HeartbeatOptions {
 
 /**
  * Notices a dead path: a laptop that sleeps, a NAT that forgets the flow,
- * a collector host that vanished. TCP alone can take many minutes to notice;
- * a WebSocket ping every `intervalMs` and a deadline of `timeoutMs` since the
- * last sign of life bound that to the deadline plus one period.
+ * a collector host that vanished. TCP alone can take many minutes to notice.
+ * A WebSocket ping goes out every `intervalMs`; a deadline timer, pushed back
+ * by every frame or pong, fires `timeoutMs` after the last sign of life, so a
+ * dead path is noticed within `timeoutMs` exactly, not a period later.
  */
 export class Heartbeat {
   readonly #ws: WebSocket;
   readonly #options: HeartbeatOptions;
   #lastSeen = performance.now();
-  #timer: NodeJS.Timeout | undefined;
+  #ping: NodeJS.Timeout | undefined;
+  #deadline: NodeJS.Timeout | undefined;
   readonly #onPong = (): void => this.seen();
 
   constructor(ws: WebSocket, options: HeartbeatOptions) {
@@ -31,31 +33,30 @@ export class Heartbeat {
   start(): void {
     this.#lastSeen = performance.now();
     this.#ws.on('pong', this.#onPong);
-    this.#timer = setInterval(() => this.#tick(), this.#options.intervalMs);
+    this.#ping = setInterval(() => {
+      try {
+        this.#ws.ping();
+      } catch {
+        // Not open (closing): the close handler is about to run.
+      }
+    }, this.#options.intervalMs);
+    this.#deadline = setTimeout(() => {
+      this.stop();
+      this.#options.onDead(Math.round(performance.now() - this.#lastSeen));
+    }, this.#options.timeoutMs);
   }
 
   /** Any frame from the peer proves the path is alive. */
   seen(): void {
     this.#lastSeen = performance.now();
+    this.#deadline?.refresh();
   }
 
   stop(): void {
-    clearInterval(this.#timer);
-    this.#timer = undefined;
+    clearInterval(this.#ping);
+    clearTimeout(this.#deadline);
+    this.#ping = undefined;
+    this.#deadline = undefined;
     this.#ws.off('pong', this.#onPong);
-  }
-
-  #tick(): void {
-    const silent = performance.now() - this.#lastSeen;
-    if (silent >= this.#options.timeoutMs) {
-      this.stop();
-      this.#options.onDead(Math.round(silent));
-      return;
-    }
-    try {
-      this.#ws.ping();
-    } catch {
-      // Not open (closing): the close handler is about to run.
-    }
   }
 }

@@ -20,6 +20,8 @@ export interface SensorView {
   enrolled_at: string;
   logged_in_users: string[];
   dropped_bytes: number;
+  /** Highest seq the agent's spool ever dropped (0 if none). */
+  last_dropped_seq: number;
   spool_queued: number;
   spool_queued_bytes: number;
   clock_offset_ms: number | null;
@@ -64,6 +66,7 @@ export function toSensorView(row: SensorRow, ctx: SensorViewContext): SensorView
     enrolled_at: new Date(row.enrolledAtMs).toISOString(),
     logged_in_users: row.loggedInUsers,
     dropped_bytes: row.droppedBytes,
+    last_dropped_seq: row.lastDroppedSeq ?? 0,
     spool_queued: row.spoolQueuedMessages,
     spool_queued_bytes: row.spoolQueuedBytes,
     clock_offset_ms: row.clockOffsetMs,

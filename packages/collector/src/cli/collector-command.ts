@@ -74,7 +74,7 @@ async function runCollector(config: CollectorConfig, log: Logger, io: CliIo): Pr
     await store.migrate();
   } catch (err) {
     log.fatal({ err, db: config.dbPath }, 'cannot open the database');
-    throw new CollectorError('COLLECTOR_E_CONFIG', `cannot open the database ${config.dbPath}: ${(err as Error).message}`, { cause: err });
+    throw new CollectorError('COLLECTOR_E_CONFIG', (err as Error).message, { cause: err });
   }
   try {
     const admin = await resolveAdminToken(config.adminToken, config.dbPath);

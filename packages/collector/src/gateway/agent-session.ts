@@ -1,19 +1,11 @@
 import type { Logger } from 'pino';
 import { WebSocket, type RawData } from 'ws';
-import {
-  CloseCode,
-  PROTOCOL_VERSION,
-  decodeEnvelope,
-  encodeEnvelope,
-  type CloseCodeValue,
-  type Envelope,
-  type EnvelopeInit,
-} from '@pushtrace/proto';
-import { CollectorError, type CollectorErrorCode } from '../errors.js';
+import { CloseCode, decodeEnvelope, encodeEnvelope, type Envelope, type EnvelopeInit } from '@pushtrace/proto';
+import { CollectorError } from '../errors.js';
 import type { SequencedMessage, Store } from '../store/store.js';
-import { AGENT_CONTROL_BODIES, DATA_BODIES } from './body-kinds.js';
-import { hashToken, newSensorToken, secretsEqual } from './secrets.js';
-import { normaliseLongs } from './wire-number.js';
+import { DATA_BODIES } from './body-kinds.js';
+import { checkFrame, type Refusal } from './frame-rules.js';
+import { answerHello, type HelloOutcome } from './hello.js';
 
 /** What a session needs from the gateway; all of it injected so tests use real parts. */
 export interface SessionContext {
@@ -30,13 +22,6 @@ export interface SessionContext {
   onAuthenticated(session: AgentSession): void;
   /** The socket is closed; the gateway forgets the session. */
   onClosed(session: AgentSession): void;
-}
-
-/** A frame that ended the connection, with the code sent to the agent. */
-interface Refusal {
-  readonly code: CollectorErrorCode;
-  readonly closeCode: CloseCodeValue;
-  readonly message: string;
 }
 
 type Inbound = { readonly envelope: Envelope } | { readonly refusal: Refusal };
@@ -146,7 +131,7 @@ export class AgentSession {
     }
     const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
     try {
-      return { envelope: normaliseLongs(decodeEnvelope(bytes)) };
+      return { envelope: decodeEnvelope(bytes) };
     } catch (err) {
       return { refusal: { code: 'COLLECTOR_E_UNDECODABLE', closeCode: CloseCode.UNDECODABLE, message: (err as Error).message } };
     }
@@ -176,7 +161,7 @@ export class AgentSession {
         return;
       }
       const envelope = item.envelope;
-      const refusal = this.check(envelope);
+      const refusal = checkFrame(envelope, this.state === 'hello' ? null : this.sensorIdValue);
       if (refusal !== null) {
         this.refuse(refusal);
         return;
@@ -191,46 +176,13 @@ export class AgentSession {
     }
   }
 
-  /** Why this frame may not come now, or null if it may. */
-  private check(envelope: Envelope): Refusal | null {
-    const body = envelope.body!;
-    if (envelope.protocolVersion !== PROTOCOL_VERSION) {
-      return { code: 'COLLECTOR_E_UNSUPPORTED_VERSION', closeCode: CloseCode.UNSUPPORTED_VERSION,
-        message: `protocol_version ${envelope.protocolVersion} is not spoken here (this collector speaks ${PROTOCOL_VERSION})` };
-    }
-    if (this.state === 'hello') {
-      if (body === 'hello') return null;
-      return { code: 'COLLECTOR_E_PROTOCOL_VIOLATION', closeCode: CloseCode.PROTOCOL_VIOLATION,
-        message: `the first frame must be a Hello, got ${body}` };
-    }
-    if (envelope.sensorId !== 0 && envelope.sensorId !== this.sensorIdValue) {
-      return { code: 'COLLECTOR_E_WRONG_SENSOR', closeCode: CloseCode.WRONG_SENSOR,
-        message: `frame names sensor ${envelope.sensorId} but this connection is sensor ${this.sensorIdValue}` };
-    }
-    if (body === 'hello') {
-      return { code: 'COLLECTOR_E_PROTOCOL_VIOLATION', closeCode: CloseCode.PROTOCOL_VIOLATION, message: 'a second Hello on one connection' };
-    }
-    if (DATA_BODIES.has(body)) {
-      if (envelope.seq > 0) return null;
-      return { code: 'COLLECTOR_E_PROTOCOL_VIOLATION', closeCode: CloseCode.PROTOCOL_VIOLATION,
-        message: `${body} is a data message and needs seq > 0, got seq ${envelope.seq}` };
-    }
-    if (AGENT_CONTROL_BODIES.has(body)) {
-      if (envelope.seq === 0) return null;
-      return { code: 'COLLECTOR_E_PROTOCOL_VIOLATION', closeCode: CloseCode.PROTOCOL_VIOLATION,
-        message: `${body} is a control message and needs seq 0, got seq ${envelope.seq}` };
-    }
-    return { code: 'COLLECTOR_E_PROTOCOL_VIOLATION', closeCode: CloseCode.PROTOCOL_VIOLATION,
-      message: `${body} is sent by the collector, never by an agent` };
-  }
-
   /** The given data frame plus the good data frames queued right behind it. */
   private takeDataBatch(first: Envelope): SequencedMessage[] {
     const batch: SequencedMessage[] = [{ seq: first.seq, envelope: first }];
     while (batch.length < this.ctx.commitBatchMax) {
       const next = this.queue[0];
       if (next === undefined || !('envelope' in next)) break;
-      if (!DATA_BODIES.has(next.envelope.body!) || this.check(next.envelope) !== null) break;
+      if (!DATA_BODIES.has(next.envelope.body!) || checkFrame(next.envelope, this.sensorIdValue) !== null) break;
       this.queue.shift();
       batch.push({ seq: next.envelope.seq, envelope: next.envelope });
     }
@@ -295,55 +247,28 @@ export class AgentSession {
 
   private async onHello(envelope: Envelope): Promise<void> {
     const hello = envelope.hello!;
-    const { store, now } = this.ctx;
+    let outcome: HelloOutcome;
     try {
-      if (hello.auth === 'enrollSecret') {
-        if (!secretsEqual(hello.enrollSecret ?? '', this.ctx.enrollSecret)) {
-          this.refuse({ code: 'COLLECTOR_E_BAD_ENROLL_SECRET', closeCode: CloseCode.BAD_ENROLL_SECRET,
-            message: 'the enroll secret does not match this deployment\'s' });
-          return;
-        }
-        const sensorToken = newSensorToken();
-        const sensorId = await store.createSensor({
-          tokenHash: hashToken(sensorToken),
-          hostname: hello.hostname ?? '',
-          agentVersion: hello.agentVersion ?? '',
-          enrolledAtMs: now(),
-        });
-        if (!this.authenticated(sensorId)) return;
-        this.log.info({ hostname: hello.hostname, agentVersion: hello.agentVersion }, 'sensor enrolled');
-        this.send({ welcome: { sensorId, sensorToken, lastStoredSeq: 0, checkinIntervalS: this.ctx.checkinIntervalS } });
-        return;
-      }
-      if (hello.auth === 'sensorToken') {
-        const row = await store.findSensorByTokenHash(hashToken(hello.sensorToken ?? ''));
-        if (row === null || row.revokedAtMs !== null) {
-          this.log.warn({ knownSensorId: row?.sensorId ?? null }, row === null ? 'unknown sensor token' : 'revoked sensor token');
-          this.refuse({ code: 'COLLECTOR_E_BAD_SENSOR_TOKEN', closeCode: CloseCode.BAD_SENSOR_TOKEN,
-            message: 'the sensor token is unknown or revoked; the agent must be enrolled again' });
-          return;
-        }
-        if (envelope.sensorId !== 0 && envelope.sensorId !== row.sensorId) {
-          this.refuse({ code: 'COLLECTOR_E_WRONG_SENSOR', closeCode: CloseCode.WRONG_SENSOR,
-            message: `Hello names sensor ${envelope.sensorId} but the token belongs to sensor ${row.sensorId}` });
-          return;
-        }
-        const lastStoredSeq = await store.lastStoredSeq(row.sensorId);
-        if (!this.authenticated(row.sensorId)) return;
-        const nextSeq = hello.nextSeq ?? 0;
-        if (nextSeq !== 0 && nextSeq <= lastStoredSeq) {
-          this.log.warn({ nextSeq, lastStoredSeq }, 'agent spool went back in time; it will skip to after lastStoredSeq');
-        }
-        this.log.info({ lastStoredSeq, agentVersion: hello.agentVersion }, 'sensor connected');
-        this.send({ welcome: { sensorId: row.sensorId, lastStoredSeq, checkinIntervalS: this.ctx.checkinIntervalS } });
-        return;
-      }
-      this.refuse({ code: 'COLLECTOR_E_PROTOCOL_VIOLATION', closeCode: CloseCode.PROTOCOL_VIOLATION,
-        message: 'Hello carries neither enroll_secret nor sensor_token' });
+      outcome = await answerHello(envelope, this.ctx);
     } catch (err) {
       this.log.error({ err }, 'store failed during Hello');
       this.refuse({ code: 'COLLECTOR_E_INTERNAL', closeCode: CloseCode.INTERNAL_ERROR, message: 'the collector could not check your Hello; retry later' });
+      return;
     }
+    if ('refusal' in outcome) {
+      if (outcome.knownSensorId !== null) this.log = this.log.child({ knownSensorId: outcome.knownSensorId });
+      this.refuse(outcome.refusal);
+      return;
+    }
+    if (!this.authenticated(outcome.sensorId)) return;
+    const lastStoredSeq = outcome.welcome.lastStoredSeq ?? 0;
+    const nextSeq = hello.nextSeq ?? 0;
+    if (nextSeq !== 0 && nextSeq <= lastStoredSeq) {
+      this.log.warn({ nextSeq, lastStoredSeq }, 'agent spool went back in time; it will skip to after lastStoredSeq');
+    }
+    this.log.info({ hostname: hello.hostname, agentVersion: hello.agentVersion, lastStoredSeq },
+      outcome.enrolled ? 'sensor enrolled' : 'sensor connected');
+    this.send({ welcome: outcome.welcome });
   }
 
   /** Binds the session to its sensor; false if the connection ended meanwhile. */

@@ -62,6 +62,11 @@ export class AgentGateway {
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
+      if (this.closing) {
+        // The upgrade finished after shutdown began: nothing would drain it.
+        ws.close(CloseCode.GOING_AWAY, 'COLLECTOR_E_SHUTTING_DOWN');
+        return;
+      }
       const remote = `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}`;
       const session = new AgentSession(ws, remote, {
         store: this.options.store,

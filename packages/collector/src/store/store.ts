@@ -92,6 +92,8 @@ export interface SensorRow {
   lastStoredSeq: number;
   droppedMessages: number;
   droppedBytes: number;
+  /** Added by the SQLite store: highest seq the agent's spool ever dropped (0 if none). */
+  lastDroppedSeq?: number;
   spoolQueuedMessages: number;
   spoolQueuedBytes: number;
   revokedAtMs: number | null;

@@ -51,11 +51,15 @@ interface Plan {
 function selectionSql(bySensor: boolean, bySince: boolean): string {
   const sensorAnd = bySensor ? 'AND sensor_id = @sensorId' : '';
   if (bySince) {
+    // Driven from sensors so that every sensor's slice is one range seek in
+    // (sensor_id, opened_at_ms), rather than a scan of all netconns or an
+    // extra index on opened_at_ms that every insert would pay for.
     return `sel AS (
-      SELECT sensor_id, process_guid, MAX(opened_at_ms) AS active_ms, MAX(pid) AS netconn_pid
-      FROM netconns WHERE opened_at_ms >= @sinceMs ${sensorAnd}
-      GROUP BY sensor_id, process_guid
-      ORDER BY active_ms DESC, sensor_id, process_guid LIMIT @limit)`;
+      SELECT n.sensor_id, n.process_guid, MAX(n.opened_at_ms) AS active_ms, MAX(n.pid) AS netconn_pid
+      FROM sensors s JOIN netconns n ON n.sensor_id = s.id AND n.opened_at_ms >= @sinceMs
+      ${bySensor ? 'WHERE s.id = @sensorId' : ''}
+      GROUP BY n.sensor_id, n.process_guid
+      ORDER BY active_ms DESC, n.sensor_id, n.process_guid LIMIT @limit)`;
   }
   // Without a time filter every process counts, with netconns or without.
   return `act AS (

@@ -105,7 +105,8 @@ class SqliteStore implements Store {
   }
 
   async findSensorByTokenHash(tokenHash: string): Promise<SensorAuthRow | null> {
-    const row = this.#ready().sensorByToken.get(tokenHash);
+    const st = this.#ready();
+    const row = this.#wrap('findSensorByTokenHash', () => st.sensorByToken.get(tokenHash));
     return row === undefined ? null : { sensorId: row.id, revokedAtMs: row.revoked_at_ms };
   }
 
@@ -115,7 +116,8 @@ class SqliteStore implements Store {
   }
 
   async lastStoredSeq(sensorId: number): Promise<number> {
-    const row = this.#ready().lastStoredSeq.get(sensorId);
+    const st = this.#ready();
+    const row = this.#wrap(`lastStoredSeq ${sensorId}`, () => st.lastStoredSeq.get(sensorId));
     if (row === undefined) throw unknownSensor(sensorId, 'lastStoredSeq');
     return row.last_stored_seq;
   }
@@ -207,6 +209,7 @@ class SqliteStore implements Store {
         lastStoredSeq: s.last_stored_seq,
         droppedMessages: s.dropped_messages,
         droppedBytes: s.dropped_bytes,
+        lastDroppedSeq: s.last_dropped_seq,
         spoolQueuedMessages: s.spool_queued_messages,
         spoolQueuedBytes: s.spool_queued_bytes,
         revokedAtMs: s.revoked_at_ms,
@@ -222,7 +225,7 @@ class SqliteStore implements Store {
 
   async listIpHistory(sensorId?: number): Promise<IpHistoryRow[]> {
     const st = this.#ready();
-    const rows = sensorId === undefined ? st.ipHistoryAll.all() : st.ipHistoryOfSensor.all(sensorId);
+    const rows = this.#wrap('listIpHistory', () => (sensorId === undefined ? st.ipHistoryAll.all() : st.ipHistoryOfSensor.all(sensorId)));
     return rows.map(toIpHistoryRow);
   }
 
@@ -230,11 +233,13 @@ class SqliteStore implements Store {
     if (this.#closed) return;
     this.#closed = true;
     try {
-      // Cheap, and keeps the planner's statistics fresh for the next start.
+      // Cheap, and keeps the planner's statistics fresh for the next start;
+      // not worth failing a close over.
       if (this.#st !== null) this.#db.pragma('optimize');
-    } finally {
-      this.#db.close();
+    } catch (err) {
+      this.#log.debug({ err }, 'PRAGMA optimize failed at close');
     }
+    this.#db.close();
   }
 
   #prepare(): void {

@@ -17,6 +17,7 @@ export interface SensorDbRow {
   last_stored_seq: number;
   dropped_messages: number;
   dropped_bytes: number;
+  last_dropped_seq: number;
   spool_queued_messages: number;
   spool_queued_bytes: number;
   external_ip: string | null;
@@ -151,7 +152,7 @@ export function prepareStatements(db: Database.Database) {
        VALUES (@sensorId, @connId, @processGuid, @pid, @protocol, @direction, @localIp, @localPort,
          @remoteIp, @remotePort, @state, @openedAtMs, @closedAtMs, @lastSeenMs)
        ON CONFLICT (sensor_id, conn_id) DO UPDATE SET
-         process_guid = excluded.process_guid, pid = ${fillEmpty('pid', '0')},
+         process_guid = ${fillEmpty('process_guid', "''")}, pid = ${fillEmpty('pid', '0')},
          protocol = ${fillEmpty('protocol', "'unspecified'")}, direction = ${fillEmpty('direction', "'unspecified'")},
          local_ip = ${fillEmpty('local_ip', "''")}, local_port = ${fillEmpty('local_port', '0')},
          remote_ip = ${fillEmpty('remote_ip', "''")}, remote_port = ${fillEmpty('remote_port', '0')},
@@ -203,7 +204,7 @@ export function prepareStatements(db: Database.Database) {
     listSensors: prep<[], SensorDbRow>(
       `SELECT s.id, s.revoked_at_ms, s.hostname, s.os_platform, s.os_version, s.agent_version, s.boot_time_ms,
          s.logged_in_users, s.enrolled_at_ms, s.last_checkin_ms, s.next_checkin_ms, s.clock_offset_ms, s.last_stored_seq,
-         s.dropped_messages, s.dropped_bytes, s.spool_queued_messages, s.spool_queued_bytes, e.ip AS external_ip
+         s.dropped_messages, s.dropped_bytes, s.last_dropped_seq, s.spool_queued_messages, s.spool_queued_bytes, e.ip AS external_ip
        FROM sensors s
        LEFT JOIN ip_history e ON e.sensor_id = s.id AND e.kind = 'external' AND e.is_current = 1
        ORDER BY s.id`),

@@ -9,12 +9,13 @@
 // How CPU is measured, per sample:
 // - pushtrace: process.cpuUsage() delta (getrusage(RUSAGE_SELF): every thread
 //   of this process, so the worker and the main thread's deserialising).
-// - ss -tanp: the child's own user+system time, read exactly (µs) from
-//   getrusage(RUSAGE_CHILDREN) of a tiny python3 parent that runs ss with
-//   stdout passed through; plus this process's cpuUsage() delta (spawn, pipe,
-//   parseSsOutput). Node has no RUSAGE_CHILDREN, and /proc/self/stat
-//   cutime+cstime (reaped children) counts in 10 ms clock ticks, too coarse
-//   for one sample; it is printed as a cross-check over all samples.
+// - ss -tanp: the child's own user+system time, to the millisecond, from
+//   `bash -c 'ss -tanp; times'` (bash's `times` prints its children's
+//   rusage; bash itself is not counted); plus this process's cpuUsage() delta
+//   (spawn, pipe, parseSsOutput). Node has no getrusage(RUSAGE_CHILDREN), and
+//   /proc/self/stat cutime+cstime (reaped children) counts in 10 ms clock
+//   ticks, too coarse for one sample; ss run directly and measured that way
+//   over all samples is printed as a cross-check.
 // - systeminformation: cpuUsage() delta plus the children it spawns
 //   (sh → netstat, grep) from /proc/self/stat cutime+cstime deltas — ticks,
 //   but its samples are long enough for them.
@@ -182,9 +183,14 @@ const inThreadLoop = await measure('in-thread loop', async () => (await loopDela
 
 // Churn: between samples, CHURN connections close and CHURN new ones open
 // (their fd numbers are reused), so every sample has unknown inodes.
+async function settle() {
+  while (accepted.size !== clients.size) await sleep(5);
+  await sleep(20); // FIN/ACK handling of the closed ones is done before CPU is counted
+}
 const churnRun = await measure('pushtrace churn', async () => {
   await closeClients(CHURN);
   await openClients(CHURN);
+  await settle();
   const c0 = process.cpuUsage();
   const records = await sampler.sample();
   return { ms: cpuMs(process.cpuUsage(c0)), n: records.length };
@@ -193,28 +199,30 @@ const churnRecords = await sampler.sample();
 const unowned = churnRecords.filter((r) => r.inode !== 0 && r.pid === 0 && (r.localPort === port || r.remotePort === port));
 if (unowned.length > 0) throw new Error(`${unowned.length} sockets of this process lost their pid under churn`);
 
-// ss -tanp.
-let hasPython = true;
+// ss -tanp, run by bash so that bash's `times` can report the CPU of its
+// one child (ss) with millisecond precision.
+let hasBash = true;
 try {
-  await execFileP('python3', ['-c', 'pass']);
+  await execFileP('bash', ['-c', 'times']);
 } catch {
-  hasPython = false;
+  hasBash = false;
 }
-const SS_WRAPPER = [
-  '-c',
-  'import resource, subprocess, sys\n' +
-    "subprocess.run(['ss', '-tanp'], check=True)\n" +
-    'r = resource.getrusage(resource.RUSAGE_CHILDREN)\n' +
-    "sys.stderr.write('%f' % ((r.ru_utime + r.ru_stime) * 1000))\n",
-];
+/** "0m0.051s" → ms. */
+const timesMs = (t) => {
+  const m = /(\d+)m([\d.]+)s/.exec(t);
+  if (m === null) throw new Error(`unexpected bash times output "${t}"`);
+  return (Number(m[1]) * 60 + Number(m[2])) * 1000;
+};
 const ss = await measure('ss -tanp', async () => {
   const c0 = process.cpuUsage();
   let childMs;
   let stdout;
-  if (hasPython) {
-    const out = await execFileP('python3', SS_WRAPPER, { maxBuffer: 256 << 20 });
+  if (hasBash) {
+    const out = await execFileP('bash', ['-c', 'ss -tanp; times >&2'], { maxBuffer: 256 << 20 });
     stdout = out.stdout;
-    childMs = Number(out.stderr);
+    // `times` prints the shell's own user/sys, then its children's.
+    const [user, sys] = out.stderr.trim().split('\n')[1].trim().split(/\s+/);
+    childMs = timesMs(user) + timesMs(sys);
   } else {
     const k0 = childrenCpuMs();
     stdout = (await execFileP('ss', ['-tanp'], { maxBuffer: 256 << 20 })).stdout;
@@ -223,7 +231,7 @@ const ss = await measure('ss -tanp', async () => {
   const n = parseSsOutput(stdout).length;
   return { ms: childMs, nodeMs: cpuMs(process.cpuUsage(c0)), n };
 });
-// Cross-check of the child figure without python: ss run directly, reaped-children ticks over all runs.
+// Cross-check of the child figure without bash: ss run directly, reaped-children ticks over all runs.
 const ssDirectBefore = childrenCpuMs();
 for (let i = 0; i < SAMPLES; i++) await execFileP('ss', ['-tanp'], { maxBuffer: 256 << 20 });
 const ssTicksPerSample = (childrenCpuMs() - ssDirectBefore) / SAMPLES;
@@ -252,7 +260,7 @@ console.log(`  pushtrace worker sampler     ${f1(p)} ms   (${pushtrace.rows[0].n
 console.log(`  pushtrace under churn        ${f1(med(churnRun))} ms   (${CHURN} closed + ${CHURN} opened between samples)`);
 console.log(`  same reader in main thread   ${f1(med(inThreadRun))} ms`);
 console.log(
-  `  ss -tanp                     ${f1(ssChild)} ms child${hasPython ? ' (rusage)' : ' (ticks)'}` +
+  `  ss -tanp                     ${f1(ssChild)} ms child${hasBash ? ' (bash times)' : ' (ticks)'}` +
     ` + ${f1(med(ss, 'nodeMs'))} ms node spawn/parse = ${f1(ssTotal)} ms   [ss direct, cutime ticks: ${f1(ssTicksPerSample)} ms]`,
 );
 console.log(`  systeminformation            ${f1(siMs)} ms   (${f1(med(siRun, 'nodeMs'))} node + ${f1(med(siRun, 'childMs'))} children)`);

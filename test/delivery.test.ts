@@ -80,8 +80,8 @@ describe('delivery survives kills and outages', () => {
 
     // Backoff during the outage: delays grew and stayed jittered.
     const delays = agent.logs
-      .filter((l) => l.msg === 'reconnect scheduled' && Number(l.time) >= outageStart)
-      .map((l) => Number(l.delayMs));
+      .filter((l) => typeof l.retryInMs === 'number' && Number(l.time) >= outageStart)
+      .map((l) => Number(l.retryInMs));
     expect(delays.length).toBeGreaterThanOrEqual(3);
     expect(new Set(delays).size).toBe(delays.length);
     expect(Math.max(...delays)).toBeGreaterThan(Math.min(...delays.slice(0, 2)));

@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
 import dgram from 'node:dgram';
 import { once } from 'node:events';
 import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLinuxSocketSampler } from '../src/sampling/linux-socket-sampler.js';
 import { diffSockets } from '../src/sampling/netconn-diff.js';
@@ -168,6 +171,26 @@ describe.skipIf(!isLinux)('createLinuxSocketSampler on this machine', () => {
     const sampler = track(createLinuxSocketSampler({ workerExecArgv, procRoot: '/nonexistent-proc' }));
     await expect(sampler.sample()).rejects.toMatchObject({ code: 'AGENT_E_SAMPLER_FAILED', message: expect.stringContaining('/nonexistent-proc/net/tcp') });
     await expect(sampler.sample()).rejects.toMatchObject({ code: 'AGENT_E_SAMPLER_FAILED' });
+  });
+
+  // Only root can start a process as another user; as non-root, root's own
+  // processes are the unreadable ones, but this test cannot arrange for one.
+  it.skipIf(process.getuid?.() !== 0)('gives pid 0, without failing, for sockets of processes the reader may not inspect', async () => {
+    const pair = await openPair('127.0.0.1');
+    cleanups.push(() => closePair(pair));
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [...workerExecArgv, fileURLToPath(new URL('./fixtures/read-sockets-child.ts', import.meta.url)), String(pair.serverPort)],
+      { uid: 65534, gid: 65534, cwd: '/' }, // nobody
+    );
+    const records = JSON.parse(stdout) as SocketRecord[];
+    expect(records.filter((r) => r.state !== 'LISTEN').map((r) => [r.localPort, r.remotePort, r.pid]).sort()).toEqual(
+      [
+        [pair.clientPort, pair.serverPort, 0],
+        [pair.serverPort, pair.clientPort, 0],
+      ].sort(),
+    );
+    expect(records.every((r) => r.inode > 0)).toBe(true);
   });
 
   it('answers concurrent samples and refuses to sample after close', async () => {

@@ -46,7 +46,7 @@ export class ProcSocketReader {
     for (const table of TABLES) {
       const path = `${this.#procRoot}/net/${table.file}`;
       const text = this.#readTable(path, table.family);
-      if (text === null) continue;
+      if (text === null) continue; // IPv6 disabled
       for (const record of parseProcNetTable(text, { protocol: table.protocol, family: table.family, source: path })) {
         if (!this.#keep(record)) continue;
         records.push(record);
@@ -59,11 +59,18 @@ export class ProcSocketReader {
 
     const stillPresent = (missing: ReadonlySet<number>): ReadonlySet<number> => {
       const paths = new Set<string>();
-      for (const inode of missing) paths.add(tableOf.get(inode) ?? '');
+      for (const inode of missing) {
+        const path = tableOf.get(inode);
+        if (path !== undefined) paths.add(path);
+      }
       const present = new Set<number>();
       for (const path of paths) {
-        const text = path === '' ? null : this.#readTable(path, 6, true);
-        if (text === null) continue;
+        let text: string;
+        try {
+          text = readFileSync(path, 'latin1');
+        } catch {
+          continue; // read a moment ago; if it is gone now, so are its sockets
+        }
         for (const inode of collectProcNetInodes(text)) if (missing.has(inode)) present.add(inode);
       }
       return present;
@@ -74,11 +81,11 @@ export class ProcSocketReader {
   }
 
   /** A table's text; null for an absent IPv6 table (IPv6 disabled). No procfs at all is an error. */
-  #readTable(path: string, family: 4 | 6, quiet = false): string | null {
+  #readTable(path: string, family: 4 | 6): string | null {
     try {
       return readFileSync(path, 'latin1');
     } catch (err) {
-      if (quiet || (family === 6 && (err as NodeJS.ErrnoException).code === 'ENOENT')) return null;
+      if (family === 6 && (err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new SamplerError('AGENT_E_SAMPLER_FAILED', `cannot read ${path}`, { cause: err });
     }
   }

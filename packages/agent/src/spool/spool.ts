@@ -44,6 +44,8 @@ export interface SpoolStats {
   lastDroppedSeq: number;
   /** Dropped after being sent, fate known at the next Ack or Welcome; not in droppedMessages yet. */
   unresolvedDrops: number;
+  /** Seqs never assigned because a crash abandoned their reservation (cumulative); not loss. */
+  skippedSeqs: number;
 }
 
 export type SpoolEvents = {
@@ -292,6 +294,7 @@ export class Spool extends EventEmitter<SpoolEvents> {
       droppedBytes: drops.bytes,
       lastDroppedSeq: drops.lastSeq,
       unresolvedDrops: this.#ledger.unresolvedCount(),
+      skippedSeqs: this.#state.skippedSeqs,
     };
   }
 
@@ -365,7 +368,14 @@ export class Spool extends EventEmitter<SpoolEvents> {
     // After a crash the newest seqs may be missing from the files (a power
     // cut loses unsynced pages) yet known to the collector: resume above the
     // reservation, never below.
-    this.#state.nextSeq = Math.max(this.#state.nextSeq, lastSeq + 1, this.#state.reservedThrough + 1);
+    const assignedThrough = Math.max(this.#state.nextSeq - 1, lastSeq, this.#state.ackedThrough);
+    if (this.#state.reservedThrough > assignedThrough) {
+      // Counted so that a gap in the collector's seqs can be told apart from loss.
+      this.#state.skippedSeqs += this.#state.reservedThrough - assignedThrough;
+      this.#log.info({ from: assignedThrough + 1, through: this.#state.reservedThrough },
+        'spool resumes above an abandoned seq reservation (unclean stop)');
+    }
+    this.#state.nextSeq = Math.max(assignedThrough + 1, this.#state.reservedThrough + 1);
     const nextId = (ids.at(-1) ?? 0) + 1;
     this.#saveState();
     this.#deleteAckedSegments();

@@ -16,6 +16,8 @@ const spoolStateSchema = z.strictObject({
    * resumes above every seq it might have sent.
    */
   reservedThrough: seq,
+  /** Seqs skipped (never assigned) when a crash abandoned a reservation; cumulative. */
+  skippedSeqs: seq.default(0),
   /** Every record at or below it is acked (or dropped). */
   ackedThrough: seq,
   /** Highest seq ever sent; decides whether a dropped record may have been stored. */
@@ -33,6 +35,7 @@ export function initialState(): SpoolState {
     version: 1,
     nextSeq: 1,
     reservedThrough: 0,
+    skippedSeqs: 0,
     ackedThrough: 0,
     sentThrough: 0,
     drops: { totals: { messages: 0, bytes: 0, lastSeq: 0 }, unresolved: [] },

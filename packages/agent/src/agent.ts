@@ -1,0 +1,125 @@
+import { readdir } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { ScheduledTask } from 'node-cron';
+import type { AgentConfig } from './config/schema.js';
+import { ExternalIpTracker } from './external-ip-tracker.js';
+import { NetconnReporter } from './netconn-reporter.js';
+import { ExecutableHasher } from './sampling/hasher.js';
+import { collectHostInfo, interfaceFingerprint } from './sampling/host.js';
+import { createProcessSource } from './sampling/platform-process-source.js';
+import { ProcessCatalog } from './sampling/process-catalog.js';
+import { createSocketSampler } from './sampling/socket-sampler.js';
+import { every } from './schedule.js';
+import { Spool } from './spool/spool.js';
+import { loadOrCreateInstallId } from './state/install-id.js';
+import { AgentConnection } from './transport/connection.js';
+import { AGENT_VERSION } from './version.js';
+import { toProcessInfo } from './wire-mapping.js';
+
+/** How often the process catalog forgets pids that no longer exist. */
+const SWEEP_INTERVAL_S = 60;
+/** How long a stopping agent waits for its spool to drain to a connected collector. */
+const DRAIN_ON_STOP_MS = 3_000;
+
+export interface RunningAgent {
+  /** Stops sampling, gives the collector a moment to ack what is queued, closes everything. */
+  stop(): Promise<void>;
+}
+
+/** Starts every part of the agent. */
+export async function startAgent(config: AgentConfig, log: Logger): Promise<RunningAgent> {
+  const startedAt = Date.now();
+  const installId = loadOrCreateInstallId(config.stateDir);
+  const spool = Spool.open(join(config.stateDir, 'spool'), { maxBytes: config.spoolMaxBytes, log: log.child({ part: 'spool' }) });
+  const sampler = createSocketSampler({ excludeCidrs: [...config.excludeCidrs] });
+  const catalog = new ProcessCatalog({
+    source: createProcessSource(),
+    hasher: new ExecutableHasher(),
+    installId,
+    onNewProcess: (process) => spool.enqueue({ processInfo: toProcessInfo(process) }),
+    log,
+  });
+  const reporter = new NetconnReporter(sampler, catalog, spool);
+  const externalIp = new ExternalIpTracker({ spool, log, resolvers: config.resolvers, timeoutMs: config.resolverTimeoutMs });
+  const connection = new AgentConnection({
+    collectorUrl: config.collector,
+    stateDir: config.stateDir,
+    ...(config.enrollSecret !== undefined ? { enrollSecret: config.enrollSecret } : {}),
+    ...(config.caFile !== undefined ? { caFile: config.caFile } : {}),
+    allowInsecure: config.allowInsecure,
+    spool,
+    hostname: hostname(),
+    agentVersion: AGENT_VERSION,
+    log: log.child({ part: 'transport' }),
+  });
+
+  let fingerprint = interfaceFingerprint();
+  const reportHost = async () => {
+    spool.enqueue({ hostInfo: await collectHostInfo({ agentVersion: AGENT_VERSION }) });
+  };
+  await reportHost();
+  const sendCheckin = () => {
+    const now = Date.now();
+    const stats = spool.stats();
+    connection.sendControl({
+      checkin: {
+        nextCheckinAtMs: now + config.checkinInterval * 1000,
+        agentUptimeS: Math.floor((now - startedAt) / 1000),
+        spoolQueuedMessages: stats.queuedMessages,
+        spoolQueuedBytes: stats.queuedBytes,
+        externalIp: externalIp.current,
+      },
+    });
+  };
+  // A checkin right away, so the sensor shows online without waiting a period.
+  connection.on('connected', sendCheckin);
+  connection.on('reconnect', () => void externalIp.refresh('reconnect'));
+  connection.start();
+  void externalIp.refresh('start');
+
+  const tasks: ScheduledTask[] = [
+    every(config.interval, 'sample', async () => {
+      const current = interfaceFingerprint();
+      if (current !== fingerprint) {
+        fingerprint = current;
+        log.info('network interfaces changed');
+        await reportHost();
+        void externalIp.refresh('interface change');
+      }
+      await reporter.sampleOnce(Date.now());
+    }, log),
+    every(config.checkinInterval, 'checkin', async () => sendCheckin(), log),
+    every(config.externalIpInterval, 'external-ip', () => externalIp.refresh('schedule'), log),
+    every(SWEEP_INTERVAL_S, 'process-sweep', async () => {
+      const live = await livePids();
+      if (live) catalog.sweep(live);
+    }, log),
+  ];
+  log.info({ version: AGENT_VERSION, collector: config.collector, stateDir: config.stateDir, interval: config.interval }, 'agent started');
+
+  return {
+    async stop() {
+      await Promise.all(tasks.map((task) => task.destroy()));
+      await catalog.idle();
+      const deadline = Date.now() + DRAIN_ON_STOP_MS;
+      while (connection.connected && spool.stats().queuedMessages > 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await connection.stop();
+      await sampler.close();
+      const stats = spool.stats();
+      spool.close();
+      log.info({ nextSeq: stats.nextSeq, queuedMessages: stats.queuedMessages, droppedMessages: stats.droppedMessages,
+        skippedSeqs: stats.skippedSeqs }, 'agent stopped');
+    },
+  };
+}
+
+/** Pids that exist now (Linux); undefined where /proc is not available. */
+async function livePids(): Promise<number[] | undefined> {
+  if (process.platform !== 'linux') return undefined;
+  const names = await readdir('/proc');
+  return names.filter((name) => /^\d+$/.test(name)).map(Number);
+}

@@ -141,145 +141,151 @@ async function measure(label, fn, samples = SAMPLES) {
   return { label, rows };
 }
 
-// pushtrace: worker sampler.
 const sampler = createLinuxSocketSampler({});
-const coldStart = process.cpuUsage();
-const coldRecords = await sampler.sample();
-const coldMs = cpuMs(process.cpuUsage(coldStart));
-if (coldRecords.filter((r) => r.remotePort === port || r.localPort === port).length < connections * 2) {
-  throw new Error(`sampler saw ${coldRecords.length} sockets, fewer than the ${connections * 2} held open`);
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const loop = monitorEventLoopDelay({ resolution: 1 });
-/** Max event-loop delay (ms) seen while `fn` runs, with the loop spinning a little before and after. */
-async function loopDelayDuring(fn) {
-  loop.reset();
-  loop.enable();
-  await sleep(3);
-  const result = await fn();
-  await sleep(5);
-  loop.disable();
-  return { result, maxDelayMs: loop.max / 1e6 };
-}
-
-const pushtrace = await measure('pushtrace', async () => {
-  const c0 = process.cpuUsage();
-  const records = await sampler.sample();
-  return { ms: cpuMs(process.cpuUsage(c0)), n: records.length };
-});
-const pushtraceLoop = await measure('pushtrace loop', async () => (await loopDelayDuring(() => sampler.sample())).maxDelayMs);
-
-// Same reader in this thread (what the worker saves the event loop from).
-const inThread = new ProcSocketReader({});
-inThread.read();
-const inThreadRun = await measure('in-thread', async () => {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const records = inThread.read();
-  return { ms: cpuMs(process.cpuUsage(c0)), blockedMs: performance.now() - t0, n: records.length };
-});
-const inThreadLoop = await measure('in-thread loop', async () => (await loopDelayDuring(() => inThread.read())).maxDelayMs);
-
-// Churn: between samples, CHURN connections close and CHURN new ones open
-// (their fd numbers are reused), so every sample has unknown inodes.
-async function settle() {
-  while (accepted.size !== clients.size) await sleep(5);
-  await sleep(20); // FIN/ACK handling of the closed ones is done before CPU is counted
-}
-const churnRun = await measure('pushtrace churn', async () => {
-  await closeClients(CHURN);
-  await openClients(CHURN);
-  await settle();
-  const c0 = process.cpuUsage();
-  const records = await sampler.sample();
-  return { ms: cpuMs(process.cpuUsage(c0)), n: records.length };
-});
-const churnRecords = await sampler.sample();
-const unowned = churnRecords.filter((r) => r.inode !== 0 && r.pid === 0 && (r.localPort === port || r.remotePort === port));
-if (unowned.length > 0) throw new Error(`${unowned.length} sockets of this process lost their pid under churn`);
-
-// ss -tanp, run by bash so that bash's `times` can report the CPU of its
-// one child (ss) with millisecond precision.
-let hasBash = true;
 try {
-  await execFileP('bash', ['-c', 'times']);
-} catch {
-  hasBash = false;
-}
-/** "0m0.051s" → ms. */
-const timesMs = (t) => {
-  const m = /(\d+)m([\d.]+)s/.exec(t);
-  if (m === null) throw new Error(`unexpected bash times output "${t}"`);
-  return (Number(m[1]) * 60 + Number(m[2])) * 1000;
-};
-const ss = await measure('ss -tanp', async () => {
-  const c0 = process.cpuUsage();
-  let childMs;
-  let stdout;
-  if (hasBash) {
-    const out = await execFileP('bash', ['-c', 'ss -tanp; times >&2'], { maxBuffer: 256 << 20 });
-    stdout = out.stdout;
-    // `times` prints the shell's own user/sys, then its children's.
-    const [user, sys] = out.stderr.trim().split('\n')[1].trim().split(/\s+/);
-    childMs = timesMs(user) + timesMs(sys);
-  } else {
-    const k0 = childrenCpuMs();
-    stdout = (await execFileP('ss', ['-tanp'], { maxBuffer: 256 << 20 })).stdout;
-    childMs = childrenCpuMs() - k0;
+  // pushtrace: worker sampler.
+  const coldStart = process.cpuUsage();
+  const coldRecords = await sampler.sample();
+  const coldMs = cpuMs(process.cpuUsage(coldStart));
+  const ours = coldRecords.filter((r) => r.state === 'ESTABLISHED' && (r.remotePort === port || r.localPort === port));
+  if (ours.length !== connections * 2 || ours.some((r) => r.pid !== process.pid)) {
+    throw new Error(`sampler saw ${ours.length} of the ${connections * 2} sockets held open, or gave one a wrong pid`);
   }
-  const n = parseSsOutput(stdout).length;
-  return { ms: childMs, nodeMs: cpuMs(process.cpuUsage(c0)), n };
-});
-// Cross-check of the child figure without bash: ss run directly, reaped-children ticks over all runs.
-const ssDirectBefore = childrenCpuMs();
-for (let i = 0; i < SAMPLES; i++) await execFileP('ss', ['-tanp'], { maxBuffer: 256 << 20 });
-const ssTicksPerSample = (childrenCpuMs() - ssDirectBefore) / SAMPLES;
 
-// systeminformation.
-const siRun = await measure('systeminformation', async () => {
-  const c0 = process.cpuUsage();
-  const k0 = childrenCpuMs();
-  const rows = await si.networkConnections();
-  const nodeMs = cpuMs(process.cpuUsage(c0));
-  const childMs = childrenCpuMs() - k0;
-  return { ms: nodeMs + childMs, nodeMs, childMs, n: rows.length };
-});
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  /** Max event-loop delay (ms) seen while `fn` runs, with the loop spinning a little before and after. */
+  async function loopDelayDuring(fn) {
+    loop.reset();
+    loop.enable();
+    await sleep(3);
+    const result = await fn();
+    await sleep(5);
+    loop.disable();
+    return { result, maxDelayMs: loop.max / 1e6 };
+  }
 
-// ---------------------------------------------------------------- report
+  const pushtrace = await measure('pushtrace', async () => {
+    const c0 = process.cpuUsage();
+    const records = await sampler.sample();
+    return { ms: cpuMs(process.cpuUsage(c0)), n: records.length };
+  });
+  const pushtraceLoop = await measure('pushtrace loop', async () => (await loopDelayDuring(() => sampler.sample())).maxDelayMs);
 
-const med = (run, key = 'ms') => median(run.rows.map((r) => r[key]));
-const max = (run, key) => Math.max(...run.rows.map((r) => r[key]));
-const p = med(pushtrace);
-const ssChild = med(ss);
-const ssTotal = median(ss.rows.map((r) => r.ms + r.nodeMs));
-const siMs = med(siRun);
+  // Same reader in this thread (what the worker saves the event loop from).
+  const inThread = new ProcSocketReader({});
+  inThread.read();
+  const inThreadRun = await measure('in-thread', async () => {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const records = inThread.read();
+    return { ms: cpuMs(process.cpuUsage(c0)), blockedMs: performance.now() - t0, n: records.length };
+  });
+  const inThreadLoop = await measure('in-thread loop', async () => (await loopDelayDuring(() => inThread.read())).maxDelayMs);
 
-console.log(`\nCPU per sample, median of ${SAMPLES} (after 2 warm-ups), ${connections * 2 + 1}+ sockets:`);
-console.log(`  pushtrace worker sampler     ${f1(p)} ms   (${pushtrace.rows[0].n} sockets; cold first sample ${f1(coldMs)} ms)`);
-console.log(`  pushtrace under churn        ${f1(med(churnRun))} ms   (${CHURN} closed + ${CHURN} opened between samples)`);
-console.log(`  same reader in main thread   ${f1(med(inThreadRun))} ms`);
-console.log(
-  `  ss -tanp                     ${f1(ssChild)} ms child${hasBash ? ' (bash times)' : ' (ticks)'}` +
-    ` + ${f1(med(ss, 'nodeMs'))} ms node spawn/parse = ${f1(ssTotal)} ms   [ss direct, cutime ticks: ${f1(ssTicksPerSample)} ms]`,
-);
-console.log(`  systeminformation            ${f1(siMs)} ms   (${f1(med(siRun, 'nodeMs'))} node + ${f1(med(siRun, 'childMs'))} children)`);
+  // Churn: between samples, CHURN connections close and CHURN new ones open
+  // (their fd numbers are reused), so every sample has unknown inodes.
+  async function settle() {
+    while (accepted.size !== clients.size) await sleep(5);
+    await sleep(20); // FIN/ACK handling of the closed ones is done before CPU is counted
+  }
+  const churnRun = await measure('pushtrace churn', async () => {
+    await closeClients(CHURN);
+    await openClients(CHURN);
+    await settle();
+    const c0 = process.cpuUsage();
+    const records = await sampler.sample();
+    return { ms: cpuMs(process.cpuUsage(c0)), n: records.length };
+  });
+  const churnRecords = await sampler.sample();
+  const unowned = churnRecords.filter((r) => r.inode !== 0 && r.pid === 0 && (r.localPort === port || r.remotePort === port));
+  if (unowned.length > 0) throw new Error(`${unowned.length} sockets of this process lost their pid under churn`);
 
-console.log('\nRatios:');
-console.log(`  pushtrace / ss -tanp (child)  ${(p / ssChild).toFixed(2)}x   target <= 1.0x`);
-console.log(`  pushtrace / ss -tanp (total)  ${(p / ssTotal).toFixed(2)}x`);
-console.log(`  systeminformation / pushtrace ${(siMs / p).toFixed(1)}x   target >= 2x`);
+  // ss -tanp, run by bash so that bash's `times` can report the CPU of its
+  // one child (ss) with millisecond precision.
+  let hasBash = true;
+  try {
+    await execFileP('bash', ['-c', 'times']);
+  } catch {
+    hasBash = false;
+  }
+  /** "0m0.051s" → ms. */
+  const timesMs = (t) => {
+    const m = /(\d+)m([\d.]+)s/.exec(t);
+    if (m === null) throw new Error(`unexpected bash times output "${t}"`);
+    return (Number(m[1]) * 60 + Number(m[2])) * 1000;
+  };
+  const ss = await measure('ss -tanp', async () => {
+    const c0 = process.cpuUsage();
+    let childMs;
+    let stdout;
+    if (hasBash) {
+      const out = await execFileP('bash', ['-c', 'ss -tanp; times >&2'], { maxBuffer: 256 << 20 });
+      stdout = out.stdout;
+      // `times` prints the shell's own user/sys, then its children's.
+      const [user, sys] = out.stderr.trim().split('\n')[1].trim().split(/\s+/);
+      childMs = timesMs(user) + timesMs(sys);
+    } else {
+      const k0 = childrenCpuMs();
+      stdout = (await execFileP('ss', ['-tanp'], { maxBuffer: 256 << 20 })).stdout;
+      childMs = childrenCpuMs() - k0;
+    }
+    const n = parseSsOutput(stdout).length;
+    return { ms: childMs, nodeMs: cpuMs(process.cpuUsage(c0)), n };
+  });
+  // Cross-check of the child figure without bash: ss run directly, reaped-children ticks over all runs.
+  const ssDirectBefore = childrenCpuMs();
+  for (let i = 0; i < SAMPLES; i++) await execFileP('ss', ['-tanp'], { maxBuffer: 256 << 20 });
+  const ssTicksPerSample = (childrenCpuMs() - ssDirectBefore) / SAMPLES;
 
-console.log('\nEvent-loop delay while sampling (monitorEventLoopDelay, 1 ms resolution):');
-const delays = (run) => run.rows;
-console.log(`  worker sampler   max ${f1(Math.max(...delays(pushtraceLoop)))} ms, median of per-sample max ${f1(median(delays(pushtraceLoop)))} ms`);
-console.log(`  in-thread read   max ${f1(Math.max(...delays(inThreadLoop)))} ms, median of per-sample max ${f1(median(delays(inThreadLoop)))} ms` +
-  `   (the read itself blocks ${f1(med(inThreadRun, 'blockedMs'))} ms wall)`);
+  // systeminformation.
+  const siRun = await measure('systeminformation', async () => {
+    const c0 = process.cpuUsage();
+    const k0 = childrenCpuMs();
+    const rows = await si.networkConnections();
+    const nodeMs = cpuMs(process.cpuUsage(c0));
+    const childMs = childrenCpuMs() - k0;
+    return { ms: nodeMs + childMs, nodeMs, childMs, n: rows.length };
+  });
+
+  // ---------------------------------------------------------------- report
+
+  const med = (run, key = 'ms') => median(run.rows.map((r) => r[key]));
+  const p = med(pushtrace);
+  const ssChild = med(ss);
+  const ssTotal = median(ss.rows.map((r) => r.ms + r.nodeMs));
+  const siMs = med(siRun);
+
+  console.log(`\nCPU per sample, median of ${SAMPLES} (after 2 warm-ups), ${connections * 2 + 1}+ sockets:`);
+  console.log(`  pushtrace worker sampler     ${f1(p)} ms   (${pushtrace.rows[0].n} sockets; cold first sample ${f1(coldMs)} ms)`);
+  console.log(`  pushtrace under churn        ${f1(med(churnRun))} ms   (${CHURN} closed + ${CHURN} opened between samples)`);
+  console.log(`  same reader in main thread   ${f1(med(inThreadRun))} ms`);
+  console.log(
+    `  ss -tanp                     ${f1(ssChild)} ms child${hasBash ? ' (bash times)' : ' (ticks)'}` +
+      ` + ${f1(med(ss, 'nodeMs'))} ms node spawn/parse = ${f1(ssTotal)} ms   [ss direct, cutime ticks: ${f1(ssTicksPerSample)} ms]`,
+  );
+  console.log(`  systeminformation            ${f1(siMs)} ms   (${f1(med(siRun, 'nodeMs'))} node + ${f1(med(siRun, 'childMs'))} children)`);
+
+  console.log('\nRatios:');
+  console.log(`  pushtrace / ss -tanp (child)  ${(p / ssChild).toFixed(2)}x   target <= 1.0x`);
+  console.log(`  pushtrace / ss -tanp (total)  ${(p / ssTotal).toFixed(2)}x`);
+  console.log(`  systeminformation / pushtrace ${(siMs / p).toFixed(1)}x   target >= 2x`);
+
+  console.log('\nEvent-loop delay while sampling (monitorEventLoopDelay, 1 ms resolution):');
+  const worst = (run) => f1(Math.max(...run.rows));
+  console.log(`  worker sampler   max ${worst(pushtraceLoop)} ms, median of per-sample max ${f1(median(pushtraceLoop.rows))} ms`);
+  console.log(`  in-thread read   max ${worst(inThreadLoop)} ms, median of per-sample max ${f1(median(inThreadLoop.rows))} ms` +
+    `   (the read itself blocks ${f1(med(inThreadRun, 'blockedMs'))} ms wall)`);
+} finally {
+  await cleanup();
+}
 
 // ---------------------------------------------------------------- cleanup
 
-await sampler.close();
-for (const c of clients) c.destroy();
-for (const s of accepted) s.destroy();
-await new Promise((resolve) => server.close(resolve));
-clearTimeout(deadline);
+async function cleanup() {
+  await sampler.close();
+  for (const c of clients) c.destroy();
+  for (const s of accepted) s.destroy();
+  await new Promise((resolve) => server.close(resolve));
+  clearTimeout(deadline);
+}

@@ -24,7 +24,11 @@ export type AgentErrorCode =
   /** The spool was used after close(). */
   | 'AGENT_E_SPOOL_CLOSED'
   /** The state directory (sensor token, install id) is unreadable or unwritable. */
-  | 'AGENT_E_STATE';
+  | 'AGENT_E_STATE'
+  /** A socket sampler was used after close(). */
+  | 'AGENT_E_SAMPLER_CLOSED'
+  /** The platform's socket source failed: /proc tables unreadable, worker died, systeminformation threw. */
+  | 'AGENT_E_SAMPLER_FAILED';
 
 export class AgentError extends Error {
   readonly code: AgentErrorCode;

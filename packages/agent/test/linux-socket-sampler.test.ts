@@ -173,6 +173,13 @@ describe.skipIf(!isLinux)('createLinuxSocketSampler on this machine', () => {
     await expect(sampler.sample()).rejects.toMatchObject({ code: 'AGENT_E_SAMPLER_FAILED' });
   });
 
+  it('rejects pending samples with AGENT_E_SAMPLER_FAILED when the worker dies, and starts a new one next time', async () => {
+    // Without the loader the worker cannot load its TypeScript entry: it dies at start-up.
+    const sampler = track(createLinuxSocketSampler({}));
+    await expect(sampler.sample()).rejects.toMatchObject({ code: 'AGENT_E_SAMPLER_FAILED', message: expect.stringContaining('worker failed') });
+    await expect(sampler.sample()).rejects.toMatchObject({ code: 'AGENT_E_SAMPLER_FAILED' });
+  });
+
   // Only root can start a process as another user; as non-root, root's own
   // processes are the unreadable ones, but this test cannot arrange for one.
   it.skipIf(process.getuid?.() !== 0)('gives pid 0, without failing, for sockets of processes the reader may not inspect', async () => {

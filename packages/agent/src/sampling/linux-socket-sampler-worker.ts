@@ -18,8 +18,9 @@ port.on('message', (request: SampleRequest) => {
   try {
     reply = { id: request.id, batch: packSocketRecords(reader.read()) };
   } catch (err) {
-    const e = err as Error & { code?: unknown };
-    reply = { id: request.id, error: { message: e.message, code: typeof e.code === 'string' ? e.code : '' } };
+    const code = (err as { code?: unknown } | null)?.code;
+    const message = err instanceof Error ? err.message : String(err);
+    reply = { id: request.id, error: { message, code: typeof code === 'string' ? code : '' } };
   }
   port.postMessage(reply, 'batch' in reply ? [reply.batch.numbers.buffer as ArrayBuffer] : []);
 });

@@ -4,7 +4,6 @@ import { Worker } from 'node:worker_threads';
 import { AgentError } from '../errors.js';
 import { createAddressFilter } from './address-filter.js';
 import type { ProcSocketReaderOptions } from './proc-socket-reader.js';
-import { SamplerError } from './sampler-error.js';
 import { unpackSocketRecords, type SocketRecordBatch } from './socket-record-batch.js';
 import type { SocketRecord, SocketSampler } from './types.js';
 
@@ -59,7 +58,7 @@ class LinuxSocketSampler implements SocketSampler {
   }
 
   sample(): Promise<SocketRecord[]> {
-    if (this.#closed) return Promise.reject(new SamplerError('AGENT_E_SAMPLER_CLOSED', 'socket sampler is closed'));
+    if (this.#closed) return Promise.reject(new AgentError('AGENT_E_SAMPLER_CLOSED', 'socket sampler is closed'));
     const worker = this.#worker ?? this.#start();
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
@@ -74,7 +73,7 @@ class LinuxSocketSampler implements SocketSampler {
     this.#closed = true;
     const worker = this.#worker;
     this.#worker = null;
-    this.#rejectAll(new SamplerError('AGENT_E_SAMPLER_CLOSED', 'socket sampler closed while sampling'));
+    this.#rejectAll(new AgentError('AGENT_E_SAMPLER_CLOSED', 'socket sampler closed while sampling'));
     await worker?.terminate();
   }
 
@@ -102,14 +101,14 @@ class LinuxSocketSampler implements SocketSampler {
     } else if (reply.error.code === 'AGENT_E_PARSE') {
       pending.reject(new AgentError('AGENT_E_PARSE', reply.error.message));
     } else {
-      pending.reject(new SamplerError('AGENT_E_SAMPLER_FAILED', reply.error.message));
+      pending.reject(new AgentError('AGENT_E_SAMPLER_FAILED', reply.error.message));
     }
   }
 
   #onDeath(worker: Worker, cause: Error): void {
     if (this.#worker !== worker) return; // already replaced, or closed on purpose
     this.#worker = null;
-    this.#rejectAll(new SamplerError('AGENT_E_SAMPLER_FAILED', `socket sampler worker failed: ${cause.message}`, { cause }));
+    this.#rejectAll(new AgentError('AGENT_E_SAMPLER_FAILED', `socket sampler worker failed: ${cause.message}`, { cause }));
   }
 
   #rejectAll(err: Error): void {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createAddressFilter, type SocketFilter } from './address-filter.js';
 import { collectProcNetInodes, parseProcNetTable } from './proc-net-table.js';
-import { SamplerError } from './sampler-error.js';
+import { AgentError } from '../errors.js';
 import { SocketInodeOwners } from './socket-inode-owners.js';
 import type { SocketProtocol, SocketRecord } from './types.js';
 
@@ -86,7 +86,7 @@ export class ProcSocketReader {
       return readFileSync(path, 'latin1');
     } catch (err) {
       if (family === 6 && (err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new SamplerError('AGENT_E_SAMPLER_FAILED', `cannot read ${path}`, { cause: err });
+      throw new AgentError('AGENT_E_SAMPLER_FAILED', `cannot read ${path}`, { cause: err });
     }
   }
 }

@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import si, { type Systeminformation } from 'systeminformation';
 import { createAddressFilter } from './address-filter.js';
 import { isUnspecifiedIp, stripZone, unwrapMappedIpv4 } from './ip-address.js';
-import { SamplerError } from './sampler-error.js';
+import { AgentError } from '../errors.js';
 import { bsdStateName, isKnownBsdState } from './socket-state.js';
 import type { SocketProtocol, SocketRecord, SocketSampler } from './types.js';
 
@@ -26,12 +26,12 @@ export function createSystemInformationSocketSampler(options: SystemInformationS
   let closed = false;
   return {
     async sample() {
-      if (closed) throw new SamplerError('AGENT_E_SAMPLER_CLOSED', 'socket sampler is closed');
+      if (closed) throw new AgentError('AGENT_E_SAMPLER_CLOSED', 'socket sampler is closed');
       let rows: Systeminformation.NetworkConnectionsData[];
       try {
         rows = await source();
       } catch (err) {
-        throw new SamplerError('AGENT_E_SAMPLER_FAILED', 'systeminformation networkConnections() failed', { cause: err });
+        throw new AgentError('AGENT_E_SAMPLER_FAILED', 'systeminformation networkConnections() failed', { cause: err });
       }
       return mapSystemInformationConnections(rows).filter(keep);
     },

@@ -29,3 +29,9 @@ export { runCli } from './cli/run.js';
 export type { CliIo, Command } from './cli/cli-io.js';
 
 export type { Store } from './store/store.js';
+
+// Demo parts, also used by the end-to-end tests so both stage the same story.
+export { DnsResponder, MYIP_NAME } from './demo/dns-responder.js';
+export type { DnsResponderOptions, ReceivedQuery } from './demo/dns-responder.js';
+export { makeStandInExecutable, RECONNECT_SCRIPT } from './demo/stand-in-program.js';
+export type { StandInExecutable } from './demo/stand-in-program.js';

@@ -27,7 +27,7 @@ describe('collector config', () => {
       adminToken: null,
       logLevel: 'info',
       maxFrameBytes: DEFAULT_MAX_FRAME_BYTES,
-      checkinIntervalS: 60,
+      checkinIntervalS: 15,
       offlineGraceS: 15,
     });
     expect(Object.isFrozen(config)).toBe(true);

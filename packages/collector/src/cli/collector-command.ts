@@ -22,7 +22,7 @@ Logs are pino JSON lines on stdout.
                           kept in PATH.admin-token.sha256
   --log-level L           fatal, error, warn, info (default), debug, trace, silent
   --max-frame-bytes N     largest agent frame accepted (default 4194304)
-  --checkin-interval S    checkin interval told to agents, seconds (default 60)
+  --checkin-interval S    checkin interval told to agents, seconds (default 15; advisory)
   --offline-grace S       how long a checkin may be late before a sensor shows offline (default 15)
 `;
 

@@ -1,5 +1,6 @@
 import type { Command } from './cli-io.js';
 import { collectorCommand } from './collector-command.js';
+import { demoCommand } from '../demo/demo-command.js';
 import { notYetCommand } from './not-yet-command.js';
 import { processesCommand } from './processes-command.js';
 import { sensorsCommand } from './sensors-command.js';
@@ -13,5 +14,5 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   alerts: notYetCommand('alerts', 'list push-burst alerts and their verdicts', 'the detector'),
   query: notYetCommand("query 'Q'", 'search processes with the query language', 'the query language'),
   lr: notYetCommand('lr SENSOR VERB [ARGS]', 'live response on one sensor', 'live response'),
-  demo: notYetCommand('demo', 'the whole story, end to end, on this machine', 'the end-to-end demo'),
+  demo: demoCommand,
 };

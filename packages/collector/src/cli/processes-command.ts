@@ -56,7 +56,7 @@ export const processesCommand: Command = {
       return EXIT.OK;
     }
     io.stdout.write(renderTable(
-      ['SENSOR', 'HOSTNAME', 'PID', 'NAME', 'USER', 'STARTED', 'CONNS', 'REMOTES', 'PATH'],
+      ['SENSOR', 'HOSTNAME', 'PID', 'NAME', 'USER', 'STARTED', 'CONNS', 'REMOTES', 'SHA256', 'PATH'],
       processes.map((p) => [
         String(p.sensor_id),
         p.hostname ?? '-',
@@ -66,6 +66,8 @@ export const processesCommand: Command = {
         shortTime(p.start_time),
         String(p.netconns.length),
         remotes(p),
+        // A prefix is enough to tell binaries apart on screen; --json has the whole digest.
+        p.sha256 ? `${p.sha256.slice(0, 16)}…` : '-',
         p.path || '-',
       ]),
     ));

@@ -18,7 +18,7 @@ export interface CollectorConfig {
   readonly logLevel: LogLevel;
   /** Largest agent frame accepted; bigger ones are closed with 1009. Default DEFAULT_MAX_FRAME_BYTES. */
   readonly maxFrameBytes: number;
-  /** Checkin interval told to agents in Welcome, seconds. Default 60. */
+  /** Checkin interval told to agents in Welcome, seconds (advisory: status follows each checkin's own next_checkin). Default 15, the agent's default. */
   readonly checkinIntervalS: number;
   /** How long past its next expected checkin a sensor still counts as online, seconds. Default 15. */
   readonly offlineGraceS: number;
@@ -98,7 +98,7 @@ export function loadCollectorConfig(flags: CollectorFlags, env: NodeJS.ProcessEn
     adminToken: given(flags.adminToken) ?? given(env.PUSHTRACE_ADMIN_TOKEN) ?? null,
     logLevel: flags.logLevel ?? 'info',
     maxFrameBytes: flags.maxFrameBytes ?? String(DEFAULT_MAX_FRAME_BYTES),
-    checkinIntervalS: flags.checkinInterval ?? '60',
+    checkinIntervalS: flags.checkinInterval ?? '15',
     offlineGraceS: flags.offlineGrace ?? '15',
   };
   const result = schema.safeParse(raw);

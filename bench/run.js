@@ -1,0 +1,17 @@
+// `pnpm bench`: every benchmark, one after another (they share two cores and
+// must not disturb each other), each printing figures and ratios against a
+// baseline measured in the same run. Nothing is asserted.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const benches = ['sampler.js', 'agent-idle.js'];
+let failed = 0;
+for (const bench of benches) {
+  console.log(`\n=== bench/${bench} ===`);
+  const result = spawnSync(process.execPath, [fileURLToPath(new URL(bench, import.meta.url))], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    failed++;
+    console.log(`bench/${bench} exited ${result.status ?? result.signal}`);
+  }
+}
+process.exit(failed === 0 ? 0 : 1);

@@ -13,7 +13,8 @@ describe('pushtrace demo', () => {
     });
     expect(code, stderr).toBe(0);
     expect(stdout).toMatch(/online .*203\.0\.113\.7/);
-    const winscpRow = stdout.split('\n').find((line) => /\bWinSCP\.exe\b/.test(line) && line.includes('/WinSCP.exe'));
+    // A row of the processes table: sensor, hostname, pid, name, ...
+    const winscpRow = stdout.split('\n').find((line) => /^\d+\s+\S+\s+\d+\s+WinSCP\.exe\s/.test(line));
     expect(winscpRow).toBeDefined();
     expect(winscpRow).toMatch(/[0-9a-f]{16}…/);
   }, 120_000);

@@ -28,7 +28,7 @@ export function agentEndpoint(collectorUrl: string, allowInsecure = false): URL 
   url.hash = '';
   if (scheme === 'ws:' && !allowInsecure && !isLoopback(url.hostname)) {
     throw new AgentError('AGENT_E_INSECURE_URL',
-      `collector URL ${redact(url)} is plain ws:// to a non-loopback host; use wss:// or set allowInsecure`);
+      `collector URL ${redact(url)} is plain ws:// to a non-loopback host; use wss://, or --allow-insecure (allowInsecure) if you accept an unencrypted link`);
   }
   return url;
 }

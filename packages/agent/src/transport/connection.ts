@@ -95,7 +95,7 @@ export class AgentConnection extends EventEmitter<ConnectionEvents> {
     }
     this.#identity = loadIdentity(this.#o.stateDir);
     if (!this.#identity && !this.#enrollSecret) {
-      throw new AgentError('AGENT_E_CONFIG', `enrollSecret: required, no sensor token saved in ${this.#o.stateDir}`);
+      throw new AgentError('AGENT_E_CONFIG', `enrollSecret (--enroll-secret): required, no sensor token saved in ${this.#o.stateDir}`);
     }
   }
 

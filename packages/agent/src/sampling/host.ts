@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import si from 'systeminformation';
+import { systemInformation, type Systeminformation } from './systeminformation-loader.js';
 import { readBootTimeMs } from './boot-time.js';
 
 /** One network interface, as proto NetInterface. */
@@ -41,8 +41,8 @@ export interface HostDeps {
   uptimeSeconds: () => number;
   /** stdout of `who`; rejects when who is missing or fails. */
   runWho: () => Promise<string>;
-  siOsInfo: () => Promise<Pick<si.Systeminformation.OsData, 'distro' | 'release'>>;
-  siUsers: () => Promise<Array<Pick<si.Systeminformation.UserData, 'user'>>>;
+  siOsInfo: () => Promise<Pick<Systeminformation.OsData, 'distro' | 'release'>>;
+  siUsers: () => Promise<Array<Pick<Systeminformation.UserData, 'user'>>>;
 }
 
 const defaultDeps: HostDeps = {
@@ -58,8 +58,8 @@ const defaultDeps: HostDeps = {
     new Promise((resolve, reject) => {
       execFile('who', [], { timeout: 2000, env: { ...process.env, LC_ALL: 'C' } }, (err, stdout) => (err === null ? resolve(stdout) : reject(err)));
     }),
-  siOsInfo: () => si.osInfo(),
-  siUsers: () => si.users(),
+  siOsInfo: async () => (await systemInformation()).osInfo(),
+  siUsers: async () => (await systemInformation()).users(),
 };
 
 /** os-release(5): KEY=value lines, values optionally quoted with shell escapes. */

@@ -1,5 +1,5 @@
 import { basename, posix, win32 } from 'node:path';
-import si, { type Systeminformation } from 'systeminformation';
+import { systemInformation, type Systeminformation } from './systeminformation-loader.js';
 import { UNKNOWN_UID, type ProcessSnapshot, type ProcessSource } from './process-source.js';
 
 /** The fields of a systeminformation process entry we use. */
@@ -135,7 +135,7 @@ export class SystemInfoProcessSource implements ProcessSource {
   #refreshing: Promise<void> | null = null;
 
   constructor(options: SystemInfoProcessSourceOptions = {}) {
-    this.#list = options.list ?? (async () => (await si.processes()).list);
+    this.#list = options.list ?? (async () => (await (await systemInformation()).processes()).list);
     this.#platform = options.platform ?? process.platform;
     this.#maxAgeMs = options.maxAgeMs ?? 2000;
     this.#missRefreshMs = options.missRefreshMs ?? 500;

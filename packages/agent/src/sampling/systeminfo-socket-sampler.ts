@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import si, { type Systeminformation } from 'systeminformation';
+import { systemInformation, type Systeminformation } from './systeminformation-loader.js';
 import { createAddressFilter } from './address-filter.js';
 import { isUnspecifiedIp, stripZone, unwrapMappedIpv4 } from './ip-address.js';
 import { AgentError } from '../errors.js';
@@ -22,7 +22,7 @@ export interface SystemInformationSocketSamplerOptions {
 
 export function createSystemInformationSocketSampler(options: SystemInformationSocketSamplerOptions = {}): SocketSampler {
   const keep = createAddressFilter(options.excludeCidrs);
-  const source = options.networkConnections ?? (() => si.networkConnections());
+  const source = options.networkConnections ?? (async () => (await systemInformation()).networkConnections());
   let closed = false;
   return {
     async sample() {

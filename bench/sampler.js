@@ -1,14 +1,17 @@
 // Socket sampler benchmark: CPU per sample of the pushtrace Linux sampler
-// (/proc read in a worker thread with an inode→pid cache) against
+// (main thread: the four /proc/net tables read async on the libuv
+// threadpool, parse and cached inode→pid resolution synchronous) against
 // `ss -tanp` and systeminformation.networkConnections(), with N loopback TCP
-// connections held open by this process, plus how long each approach blocks
-// the event loop.
+// connections held open by this process; plus the event loop's delay while
+// sampling, against the same reader given synchronous reads (readFileSync),
+// which is what the async reads save the loop from.
 //
-//   pnpm build && node bench/sampler.js [--connections N] [--samples N] [--dist DIR]
+//   pnpm build && node bench/sampler.js [--connections N] [--samples N] [--churn N] [--dist DIR]
 //
 // How CPU is measured, per sample:
 // - pushtrace: process.cpuUsage() delta (getrusage(RUSAGE_SELF): every thread
-//   of this process, so the worker and the main thread's deserialising).
+//   of this process, so the threadpool's reads are counted with the main
+//   thread's parsing).
 // - ss -tanp: the child's own user+system time, to the millisecond, from
 //   `bash -c 'ss -tanp; times'` (bash's `times` prints its children's
 //   rusage; bash itself is not counted); plus this process's cpuUsage() delta
@@ -135,7 +138,7 @@ const median = (xs) => {
 const f1 = (x) => x.toFixed(1);
 
 async function measure(label, fn, samples = SAMPLES) {
-  for (let i = 0; i < 2; i++) await fn(); // warm-up: JIT, caches, worker start
+  for (let i = 0; i < 2; i++) await fn(); // warm-up: JIT, caches
   const rows = [];
   for (let i = 0; i < samples; i++) rows.push(await fn());
   return { label, rows };
@@ -143,15 +146,6 @@ async function measure(label, fn, samples = SAMPLES) {
 
 const sampler = createLinuxSocketSampler({});
 try {
-  // pushtrace: worker sampler.
-  const coldStart = process.cpuUsage();
-  const coldRecords = await sampler.sample();
-  const coldMs = cpuMs(process.cpuUsage(coldStart));
-  const ours = coldRecords.filter((r) => r.state === 'ESTABLISHED' && (r.remotePort === port || r.localPort === port));
-  if (ours.length !== connections * 2 || ours.some((r) => r.pid !== process.pid)) {
-    throw new Error(`sampler saw ${ours.length} of the ${connections * 2} sockets held open, or gave one a wrong pid`);
-  }
-
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const loop = monitorEventLoopDelay({ resolution: 1 });
   /** Max event-loop delay (ms) seen while `fn` runs, with the loop spinning a little before and after. */
@@ -165,23 +159,40 @@ try {
     return { result, maxDelayMs: loop.max / 1e6 };
   }
 
+  // pushtrace: async main-thread sampler. The first sample reads every fd link on the machine.
+  const coldStart = process.cpuUsage();
+  const cold = await loopDelayDuring(() => sampler.sample());
+  const coldMs = cpuMs(process.cpuUsage(coldStart));
+  const ours = cold.result.filter((r) => r.state === 'ESTABLISHED' && (r.remotePort === port || r.localPort === port));
+  if (ours.length !== connections * 2 || ours.some((r) => r.pid !== process.pid)) {
+    throw new Error(`sampler saw ${ours.length} of the ${connections * 2} sockets held open, or gave one a wrong pid`);
+  }
+
   const pushtrace = await measure('pushtrace', async () => {
     const c0 = process.cpuUsage();
+    const t0 = performance.now();
     const records = await sampler.sample();
-    return { ms: cpuMs(process.cpuUsage(c0)), n: records.length };
+    return { ms: cpuMs(process.cpuUsage(c0)), wallMs: performance.now() - t0, n: records.length };
   });
   const pushtraceLoop = await measure('pushtrace loop', async () => (await loopDelayDuring(() => sampler.sample())).maxDelayMs);
 
-  // Same reader in this thread (what the worker saves the event loop from).
-  const inThread = new ProcSocketReader({});
-  inThread.read();
-  const inThreadRun = await measure('in-thread', async () => {
+  // Same reader, tables read with readFileSync: the whole pass holds the loop.
+  const syncReader = new ProcSocketReader({ readText: async (path) => readFileSync(path, 'latin1') });
+  await syncReader.read();
+  const syncRun = await measure('sync reads', async () => {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    const records = inThread.read();
+    const records = await syncReader.read();
     return { ms: cpuMs(process.cpuUsage(c0)), blockedMs: performance.now() - t0, n: records.length };
   });
-  const inThreadLoop = await measure('in-thread loop', async () => (await loopDelayDuring(() => inThread.read())).maxDelayMs);
+  const syncLoop = await measure('sync reads loop', async () => (await loopDelayDuring(() => syncReader.read())).maxDelayMs);
+
+  // The still-present check (socket-inode-owners.ts step 3) re-reads a table synchronously; this is its cost for /proc/net/tcp.
+  const rereadRun = await measure('sync tcp re-read', async () => {
+    const t0 = performance.now();
+    readFileSync('/proc/net/tcp', 'latin1');
+    return { blockedMs: performance.now() - t0 };
+  });
 
   // Churn: between samples, CHURN connections close and CHURN new ones open
   // (their fd numbers are reused), so every sample has unknown inodes.
@@ -194,8 +205,8 @@ try {
     await openClients(CHURN);
     await settle();
     const c0 = process.cpuUsage();
-    const records = await sampler.sample();
-    return { ms: cpuMs(process.cpuUsage(c0)), n: records.length };
+    const { result: records, maxDelayMs } = await loopDelayDuring(() => sampler.sample());
+    return { ms: cpuMs(process.cpuUsage(c0)), maxDelayMs, n: records.length };
   });
   const churnRecords = await sampler.sample();
   const unowned = churnRecords.filter((r) => r.inode !== 0 && r.pid === 0 && (r.localPort === port || r.remotePort === port));
@@ -257,9 +268,10 @@ try {
   const siMs = med(siRun);
 
   console.log(`\nCPU per sample, median of ${SAMPLES} (after 2 warm-ups), ${connections * 2 + 1}+ sockets:`);
-  console.log(`  pushtrace worker sampler     ${f1(p)} ms   (${pushtrace.rows[0].n} sockets; cold first sample ${f1(coldMs)} ms)`);
+  console.log(`  pushtrace async sampler      ${f1(p)} ms   (${pushtrace.rows[0].n} sockets; cold first sample ${f1(coldMs)} ms;` +
+    ` ${f1(med(pushtrace, 'wallMs'))} ms wall)`);
   console.log(`  pushtrace under churn        ${f1(med(churnRun))} ms   (${CHURN} closed + ${CHURN} opened between samples)`);
-  console.log(`  same reader in main thread   ${f1(med(inThreadRun))} ms`);
+  console.log(`  same reader, sync reads      ${f1(med(syncRun))} ms`);
   console.log(
     `  ss -tanp                     ${f1(ssChild)} ms child${hasBash ? ' (bash times)' : ' (ticks)'}` +
       ` + ${f1(med(ss, 'nodeMs'))} ms node spawn/parse = ${f1(ssTotal)} ms   [ss direct, cutime ticks: ${f1(ssTicksPerSample)} ms]`,
@@ -272,10 +284,14 @@ try {
   console.log(`  systeminformation / pushtrace ${(siMs / p).toFixed(1)}x   target >= 2x`);
 
   console.log('\nEvent-loop delay while sampling (monitorEventLoopDelay, 1 ms resolution):');
-  const worst = (run) => f1(Math.max(...run.rows));
-  console.log(`  worker sampler   max ${worst(pushtraceLoop)} ms, median of per-sample max ${f1(median(pushtraceLoop.rows))} ms`);
-  console.log(`  in-thread read   max ${worst(inThreadLoop)} ms, median of per-sample max ${f1(median(inThreadLoop.rows))} ms` +
-    `   (the read itself blocks ${f1(med(inThreadRun, 'blockedMs'))} ms wall)`);
+  const worst = (rows) => f1(Math.max(...rows));
+  const churnDelays = churnRun.rows.map((r) => r.maxDelayMs);
+  console.log(`  async reads      max ${worst(pushtraceLoop.rows)} ms, median of per-sample max ${f1(median(pushtraceLoop.rows))} ms`);
+  console.log(`  sync reads       max ${worst(syncLoop.rows)} ms, median of per-sample max ${f1(median(syncLoop.rows))} ms` +
+    `   (the pass itself blocks ${f1(med(syncRun, 'blockedMs'))} ms wall)`);
+  console.log(`  async, churn     max ${worst(churnDelays)} ms, median of per-sample max ${f1(median(churnDelays))} ms   (fd scan for the new sockets)`);
+  console.log(`  async, cold      ${f1(cold.maxDelayMs)} ms   (first sample: every fd link on the machine read)`);
+  console.log(`  sync re-read of /proc/net/tcp (still-present check, rare): ${f1(med(rereadRun, 'blockedMs'))} ms wall`);
 } finally {
   await cleanup();
 }

@@ -27,7 +27,7 @@ export type AgentErrorCode =
   | 'AGENT_E_STATE'
   /** A socket sampler was used after close(). */
   | 'AGENT_E_SAMPLER_CLOSED'
-  /** The platform's socket source failed: /proc tables unreadable, worker died, systeminformation threw. */
+  /** The platform's socket source failed: /proc tables unreadable, systeminformation threw. */
   | 'AGENT_E_SAMPLER_FAILED';
 
 export class AgentError extends Error {

@@ -1,7 +1,11 @@
 import { execFile } from 'node:child_process';
 import dgram from 'node:dgram';
 import { once } from 'node:events';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -9,9 +13,9 @@ import { createLinuxSocketSampler } from '../src/sampling/linux-socket-sampler.j
 import { diffSockets } from '../src/sampling/netconn-diff.js';
 import type { SocketRecord, SocketSampler } from '../src/sampling/types.js';
 
-// The sampler's worker runs the TypeScript sources through the same loader
-// the spool tests use for child processes (no build needed).
-const workerExecArgv = ['--import', new URL('./fixtures/ts-loader.mjs', import.meta.url).href];
+// The child process that reads as another user runs the TypeScript sources
+// through the same loader the spool tests use (no build needed).
+const tsLoader = ['--import', new URL('./fixtures/ts-loader.mjs', import.meta.url).href];
 const isLinux = process.platform === 'linux';
 
 async function listening(host: string): Promise<net.Server | null> {
@@ -68,10 +72,10 @@ describe.skipIf(!isLinux)('createLinuxSocketSampler on this machine', () => {
     cleanups.push(() => s.close());
     return s;
   };
-  // One worker for the tests with default options: each start loads the TypeScript loader (~1 s).
+  // One sampler for the tests with default options, so later tests run on a warm inode cache.
   let shared: SocketSampler;
   beforeAll(() => {
-    shared = createLinuxSocketSampler({ workerExecArgv });
+    shared = createLinuxSocketSampler();
   });
   afterAll(() => shared.close());
 
@@ -155,7 +159,7 @@ describe.skipIf(!isLinux)('createLinuxSocketSampler on this machine', () => {
   it('drops sockets in excludeCidrs', async () => {
     const pair = await openPair('127.0.0.1');
     cleanups.push(() => closePair(pair));
-    const sampler = track(createLinuxSocketSampler({ workerExecArgv, excludeCidrs: ['127.0.0.0/8', '::1/128'] }));
+    const sampler = track(createLinuxSocketSampler({ excludeCidrs: ['127.0.0.0/8', '::1/128'] }));
     const records = await sampler.sample();
     expect(records.filter((r) => r.localIp.startsWith('127.') || r.remoteIp.startsWith('127.') || r.localIp === '::1')).toEqual([]);
     expect(match(records, pair.clientPort, pair.serverPort)).toEqual([]);
@@ -168,16 +172,57 @@ describe.skipIf(!isLinux)('createLinuxSocketSampler on this machine', () => {
   });
 
   it('reports a missing procfs as AGENT_E_SAMPLER_FAILED and keeps answering', async () => {
-    const sampler = track(createLinuxSocketSampler({ workerExecArgv, procRoot: '/nonexistent-proc' }));
+    const sampler = track(createLinuxSocketSampler({ procRoot: '/nonexistent-proc' }));
     await expect(sampler.sample()).rejects.toMatchObject({ code: 'AGENT_E_SAMPLER_FAILED', message: expect.stringContaining('/nonexistent-proc/net/tcp') });
     await expect(sampler.sample()).rejects.toMatchObject({ code: 'AGENT_E_SAMPLER_FAILED' });
   });
 
-  it('rejects pending samples with AGENT_E_SAMPLER_FAILED when the worker dies, and starts a new one next time', async () => {
-    // Without the loader the worker cannot load its TypeScript entry: it dies at start-up.
-    const sampler = track(createLinuxSocketSampler({}));
-    await expect(sampler.sample()).rejects.toMatchObject({ code: 'AGENT_E_SAMPLER_FAILED', message: expect.stringContaining('worker failed') });
-    await expect(sampler.sample()).rejects.toMatchObject({ code: 'AGENT_E_SAMPLER_FAILED' });
+  it('fails while /proc/net/tcp is unreadable and samples again once it is back', async () => {
+    // A proc root whose net/ holds copies of this machine's tables; it has no pid directories, so pids are 0.
+    const root = mkdtempSync(join(tmpdir(), 'pushtrace-proc-'));
+    cleanups.push(async () => rmSync(root, { recursive: true, force: true }));
+    mkdirSync(join(root, 'net'));
+    const copyTables = () => {
+      for (const f of ['tcp', 'tcp6', 'udp', 'udp6']) {
+        if (existsSync(`/proc/net/${f}`)) writeFileSync(join(root, 'net', f), readFileSync(`/proc/net/${f}`));
+      }
+    };
+    const pair = await openPair('127.0.0.1');
+    cleanups.push(() => closePair(pair));
+    copyTables();
+    const sampler = track(createLinuxSocketSampler({ procRoot: root }));
+
+    rmSync(join(root, 'net', 'tcp'));
+    await expect(sampler.sample()).rejects.toMatchObject({ code: 'AGENT_E_SAMPLER_FAILED', message: expect.stringContaining(join(root, 'net', 'tcp')) });
+
+    copyTables();
+    const records = await sampler.sample();
+    expect(match(records, pair.clientPort, pair.serverPort)).toEqual([expect.objectContaining({ state: 'ESTABLISHED', pid: 0 })]);
+  });
+
+  it('lets the event loop run while the tables are read', async () => {
+    let ranMeanwhile = false;
+    setImmediate(() => {
+      ranMeanwhile = true;
+    });
+    const records = await shared.sample();
+    expect(records.length).toBeGreaterThan(0);
+    expect(ranMeanwhile).toBe(true);
+  });
+
+  it('rejects a sample still running at close() with AGENT_E_SAMPLER_CLOSED', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const sampler = createLinuxSocketSampler({
+      readText: async (path) => {
+        await gate;
+        return readFile(path, 'latin1');
+      },
+    });
+    const running = sampler.sample();
+    await sampler.close();
+    release();
+    await expect(running).rejects.toMatchObject({ code: 'AGENT_E_SAMPLER_CLOSED' });
   });
 
   // Only root can start a process as another user; as non-root, root's own
@@ -187,7 +232,7 @@ describe.skipIf(!isLinux)('createLinuxSocketSampler on this machine', () => {
     cleanups.push(() => closePair(pair));
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      [...workerExecArgv, fileURLToPath(new URL('./fixtures/read-sockets-child.ts', import.meta.url)), String(pair.serverPort)],
+      [...tsLoader, fileURLToPath(new URL('./fixtures/read-sockets-child.ts', import.meta.url)), String(pair.serverPort)],
       { uid: 65534, gid: 65534, cwd: '/' }, // nobody
     );
     const records = JSON.parse(stdout) as SocketRecord[];
@@ -201,7 +246,7 @@ describe.skipIf(!isLinux)('createLinuxSocketSampler on this machine', () => {
   });
 
   it('answers concurrent samples and refuses to sample after close', async () => {
-    const sampler = createLinuxSocketSampler({ workerExecArgv });
+    const sampler = createLinuxSocketSampler();
     const [a, b] = await Promise.all([sampler.sample(), sampler.sample()]);
     expect(a.length).toBeGreaterThan(0);
     expect(b.length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -67,8 +68,8 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('ProcSocketReader over a fake /proc', () => {
-  it('gives every socket the pid ss reported, 0 for TIME_WAIT and unreadable owners', () => {
-    const records = new ProcSocketReader({ procRoot: root }).read();
+  it('gives every socket the pid ss reported, 0 for TIME_WAIT and unreadable owners', async () => {
+    const records = await new ProcSocketReader({ procRoot: root }).read();
     expect(records).toHaveLength(SS.length);
     const key = (r: { protocol: string; localIp: string; localPort: number; remoteIp: string; remotePort: number; state: string }) =>
       `${r.protocol} ${r.localIp}:${r.localPort} ${r.remoteIp}:${r.remotePort} ${r.state}`;
@@ -78,20 +79,75 @@ describe('ProcSocketReader over a fake /proc', () => {
     expect(records.find((r) => r.state === 'TIME_WAIT')).toMatchObject({ pid: 0, inode: 0 });
   });
 
-  it('applies excludeCidrs to local and remote addresses before resolving owners', () => {
-    const records = new ProcSocketReader({ procRoot: root, excludeCidrs: ['127.0.0.0/8'] }).read();
+  it('applies excludeCidrs to local and remote addresses before resolving owners', async () => {
+    const records = await new ProcSocketReader({ procRoot: root, excludeCidrs: ['127.0.0.0/8'] }).read();
     expect(records.map((r) => `${r.localIp} ${r.remoteIp}`).sort()).toEqual(['0.0.0.0 0.0.0.0', ':: ::', '::1 ::', '::1 ::', '::1 ::1', '::1 ::1']);
   });
 
-  it('fails with AGENT_E_SAMPLER_FAILED when there is no /proc/net/tcp', () => {
+  it('fails with AGENT_E_SAMPLER_FAILED, naming the file, when there is no /proc/net/tcp', async () => {
     rmSync(join(root, 'net', 'tcp'));
-    expect(() => new ProcSocketReader({ procRoot: root }).read()).toThrow(expect.objectContaining({ code: 'AGENT_E_SAMPLER_FAILED' }));
+    await expect(new ProcSocketReader({ procRoot: root }).read()).rejects.toMatchObject({
+      code: 'AGENT_E_SAMPLER_FAILED',
+      message: `cannot read ${join(root, 'net', 'tcp')}: ENOENT`,
+    });
   });
 
-  it('survives missing IPv6 tables (IPv6 disabled)', () => {
+  it('survives missing IPv6 tables (IPv6 disabled)', async () => {
     rmSync(join(root, 'net', 'tcp6'));
     rmSync(join(root, 'net', 'udp6'));
-    expect(new ProcSocketReader({ procRoot: root }).read()).toHaveLength(12);
+    expect(await new ProcSocketReader({ procRoot: root }).read()).toHaveLength(12);
+  });
+
+  it('fails when an IPv6 table is there but unreadable: only ENOENT means IPv6 is off', async () => {
+    const tcp6 = join(root, 'net', 'tcp6');
+    const reader = new ProcSocketReader({
+      procRoot: root,
+      readText: (path) =>
+        path === tcp6 ? Promise.reject(Object.assign(new Error('permission denied'), { code: 'EACCES' })) : readFile(path, 'latin1'),
+    });
+    await expect(reader.read()).rejects.toMatchObject({ code: 'AGENT_E_SAMPLER_FAILED', message: `cannot read ${tcp6}: EACCES` });
+  });
+
+  it('reports a table that does not parse as AGENT_E_PARSE, naming file and line', async () => {
+    const udp = join(root, 'net', 'udp');
+    writeFileSync(udp, `${fixture('linux-proc-net-udp.txt')}garbage\n`);
+    const lines = fixture('linux-proc-net-udp.txt').split('\n').length;
+    await expect(new ProcSocketReader({ procRoot: root }).read()).rejects.toMatchObject({
+      code: 'AGENT_E_PARSE',
+      message: expect.stringContaining(`${udp} line ${lines}:`),
+    });
+  });
+
+  it('runs overlapping reads one after the other, each a full pass, and a failed pass does not block the next', async () => {
+    const asked: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let failTcpOnce = true;
+    const reader = new ProcSocketReader({
+      procRoot: root,
+      readText: async (path) => {
+        asked.push(path);
+        await gate;
+        if (failTcpOnce && path.endsWith('/tcp')) {
+          failTcpOnce = false;
+          throw Object.assign(new Error('gone'), { code: 'EIO' });
+        }
+        return readFile(path, 'latin1');
+      },
+    });
+    const first = reader.read();
+    const second = reader.read();
+    const third = reader.read();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(asked.map((p) => p.slice(root.length))).toEqual(['/net/tcp', '/net/tcp6', '/net/udp', '/net/udp6']);
+
+    release();
+    await expect(first).rejects.toMatchObject({ code: 'AGENT_E_SAMPLER_FAILED' });
+    const [a, b] = await Promise.all([second, third]);
+    expect(asked).toHaveLength(12);
+    expect(a).toHaveLength(SS.length);
+    expect(b).toEqual(a);
+    expect(a.find((r) => r.inode === 17705)?.pid).toBe(9854);
   });
 });
 

@@ -1,129 +1,65 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { AgentError } from '../errors.js';
-import { createAddressFilter } from './address-filter.js';
-import type { ProcSocketReaderOptions } from './proc-socket-reader.js';
-import { unpackSocketRecords, type SocketRecordBatch } from './socket-record-batch.js';
+import { ProcSocketReader, type ProcSocketReaderOptions } from './proc-socket-reader.js';
 import type { SocketRecord, SocketSampler } from './types.js';
 
 /**
- * Linux sampler: /proc read in a worker thread (linux-socket-sampler-worker.ts).
- * A /proc pass over thousands of sockets takes tens of milliseconds of
- * synchronous file and readlink calls; in the worker that time is not taken
- * from the agent's event loop (heartbeats, acks, live response).
+ * Linux sampler: /proc read on the agent's main thread by ProcSocketReader,
+ * whose table reads go through the libuv threadpool.
  *
- * The worker starts on the first sample, is unref()ed while idle so it never
- * keeps the process alive by itself, and is restarted on the next sample if
- * it dies (losing only its inode cache).
+ * Why not a worker thread: a worker is a second V8 isolate, about 13 MB of
+ * RSS on an agent whose idle budget is 80 MB. What a worker saved the event
+ * loop is mostly the kernel producing /proc/net/{tcp,tcp6,udp,udp6} (about
+ * 19 of 24 ms per pass at 4,000 sockets), and async reads hand that to the
+ * threadpool just as well. What stays on the loop is the parsing (about
+ * 5 ms at 4,000 sockets, one table at a time) and the inode → pid
+ * resolution, which its cache makes nearly free once warm; the first sample
+ * and a full fd scan (socket-inode-owners.ts) do read every fd link on the
+ * loop, about 80-100 ms at 4,000 sockets. The price of the threadpool is
+ * CPU: the kernel hands out /proc/net text a page (27 TCP lines) per read,
+ * so a big table is hundreds of threadpool round trips. bench/sampler.js
+ * measures the CPU and the loop delay, against the same reader reading
+ * synchronously.
  */
 
-export interface LinuxSocketSamplerOptions extends ProcSocketReaderOptions {
-  /**
-   * Extra Node flags for the worker thread, after the process's own. Default
-   * none. Tests that run from TypeScript source pass a loader here.
-   */
-  workerExecArgv?: readonly string[];
-}
+export type LinuxSocketSamplerOptions = ProcSocketReaderOptions;
 
-/** @internal Message to the worker. */
-export interface SampleRequest {
-  id: number;
-}
-
-/** @internal Message from the worker. */
-export type SampleReply =
-  | { id: number; batch: SocketRecordBatch }
-  | { id: number; error: { message: string; code: string } };
-
-interface Pending {
-  resolve: (records: SocketRecord[]) => void;
-  reject: (err: Error) => void;
-}
-
+/** Throws AGENT_E_CONFIG, naming the entry, for a bad excludeCidrs. */
 export function createLinuxSocketSampler(options: LinuxSocketSamplerOptions = {}): SocketSampler {
-  createAddressFilter(options.excludeCidrs); // validate in the caller's thread, where the error is useful
-  return new LinuxSocketSampler(options);
+  return new LinuxSocketSampler(new ProcSocketReader(options));
 }
 
 class LinuxSocketSampler implements SocketSampler {
-  readonly #options: LinuxSocketSamplerOptions;
-  readonly #pending = new Map<number, Pending>();
-  #worker: Worker | null = null;
-  #nextId = 1;
+  readonly #reader: ProcSocketReader;
   #closed = false;
 
-  constructor(options: LinuxSocketSamplerOptions) {
-    this.#options = options;
+  constructor(reader: ProcSocketReader) {
+    this.#reader = reader;
   }
 
-  sample(): Promise<SocketRecord[]> {
-    if (this.#closed) return Promise.reject(new AgentError('AGENT_E_SAMPLER_CLOSED', 'socket sampler is closed'));
-    const worker = this.#worker ?? this.#start();
-    const id = this.#nextId++;
-    return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      worker.ref();
-      worker.postMessage({ id } satisfies SampleRequest);
-    });
-  }
-
-  async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    const worker = this.#worker;
-    this.#worker = null;
-    this.#rejectAll(new AgentError('AGENT_E_SAMPLER_CLOSED', 'socket sampler closed while sampling'));
-    await worker?.terminate();
-  }
-
-  #start(): Worker {
-    const { procRoot, excludeCidrs, workerExecArgv } = this.#options;
-    const worker = new Worker(workerEntry(), {
-      workerData: { procRoot, excludeCidrs } satisfies ProcSocketReaderOptions,
-      ...(workerExecArgv === undefined ? {} : { execArgv: [...process.execArgv, ...workerExecArgv] }),
-    });
-    worker.unref();
-    worker.on('message', (reply: SampleReply) => this.#onReply(worker, reply));
-    worker.on('error', (err) => this.#onDeath(worker, err));
-    worker.on('exit', (code) => this.#onDeath(worker, new Error(`socket sampler worker exited with code ${code}`)));
-    this.#worker = worker;
-    return worker;
-  }
-
-  #onReply(worker: Worker, reply: SampleReply): void {
-    const pending = this.#pending.get(reply.id);
-    this.#pending.delete(reply.id);
-    if (this.#pending.size === 0) worker.unref();
-    if (pending === undefined) return;
-    if ('batch' in reply) {
-      pending.resolve(unpackSocketRecords(reply.batch));
-    } else if (reply.error.code === 'AGENT_E_PARSE') {
-      pending.reject(new AgentError('AGENT_E_PARSE', reply.error.message));
-    } else {
-      pending.reject(new AgentError('AGENT_E_SAMPLER_FAILED', reply.error.message));
+  /**
+   * Overlapping calls are served one after the other, each with its own
+   * pass (see ProcSocketReader.read). Rejects with AGENT_E_SAMPLER_CLOSED
+   * after close(), including a sample still running when close() was called.
+   */
+  async sample(): Promise<SocketRecord[]> {
+    if (this.#closed) throw closedError('socket sampler is closed');
+    let records: SocketRecord[];
+    try {
+      records = await this.#reader.read();
+    } catch (err) {
+      if (this.#closed) throw closedError('socket sampler closed while sampling');
+      throw err;
     }
+    if (this.#closed) throw closedError('socket sampler closed while sampling');
+    return records;
   }
 
-  #onDeath(worker: Worker, cause: Error): void {
-    if (this.#worker !== worker) return; // already replaced, or closed on purpose
-    this.#worker = null;
-    this.#rejectAll(new AgentError('AGENT_E_SAMPLER_FAILED', `socket sampler worker failed: ${cause.message}`, { cause }));
-  }
-
-  #rejectAll(err: Error): void {
-    const pending = [...this.#pending.values()];
-    this.#pending.clear();
-    for (const p of pending) p.reject(err);
+  /** Nothing to release but the inode cache, which goes with this object. */
+  async close(): Promise<void> {
+    this.#closed = true;
   }
 }
 
-/**
- * The compiled worker beside this file; when running from TypeScript source
- * (tests) there is only the .ts, which needs a loader in workerExecArgv.
- */
-function workerEntry(): URL {
-  const compiled = new URL('./linux-socket-sampler-worker.js', import.meta.url);
-  if (compiled.protocol !== 'file:' || existsSync(fileURLToPath(compiled))) return compiled;
-  return new URL('./linux-socket-sampler-worker.ts', import.meta.url);
+function closedError(message: string): AgentError {
+  return new AgentError('AGENT_E_SAMPLER_CLOSED', message);
 }

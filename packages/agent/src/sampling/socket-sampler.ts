@@ -12,7 +12,7 @@ export interface SocketSamplerOptions extends LinuxSocketSamplerOptions {
 const SYSTEMINFORMATION_PLATFORMS: ReadonlySet<NodeJS.Platform> = new Set(['win32', 'darwin', 'freebsd', 'openbsd', 'netbsd']);
 
 /**
- * The socket sampler for this platform: Linux reads /proc in a worker thread;
+ * The socket sampler for this platform: Linux reads /proc (tables through the threadpool);
  * Windows, macOS and the BSDs go through systeminformation. Throws
  * AGENT_E_CONFIG for a platform neither covers, or for a bad excludeCidrs entry.
  */

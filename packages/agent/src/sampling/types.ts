@@ -26,7 +26,7 @@ export interface SocketRecord {
 export interface SocketSampler {
   /** Reads every TCP and UDP socket (IPv4 and IPv6) with its owning pid. */
   sample(): Promise<SocketRecord[]>;
-  /** Releases workers or handles; the sampler is unusable afterwards. */
+  /** Releases whatever the sampler holds; later samples reject with AGENT_E_SAMPLER_CLOSED. */
   close(): Promise<void>;
 }
 

@@ -23,6 +23,10 @@ export type CollectorErrorCode =
   | 'COLLECTOR_E_NOT_FOUND'
   | 'COLLECTOR_E_METHOD_NOT_ALLOWED'
   | 'COLLECTOR_E_BAD_PARAM'
+  /** A request body (an MFA log, ...) that cannot be used at all; the message says why. */
+  | 'COLLECTOR_E_BAD_INPUT'
+  /** A request body over the size limit. */
+  | 'COLLECTOR_E_TOO_LARGE'
   // CLI as an API client
   | 'COLLECTOR_E_USAGE'
   | 'COLLECTOR_E_SERVER_UNREACHABLE'
@@ -37,7 +41,10 @@ export type CollectorErrorCode =
   | 'COLLECTOR_E_STORE_REJECTED'
   /** The store could not do it now (busy, I/O, disk full): a retry may succeed. */
   | 'COLLECTOR_E_STORE_FAILED'
-  | 'COLLECTOR_E_UNKNOWN_SENSOR';
+  | 'COLLECTOR_E_UNKNOWN_SENSOR'
+  // MFA log ingest
+  /** A parser called wrongly (unknown source or format, a bad option value); bad log content is never this. */
+  | 'COLLECTOR_E_INGEST_USAGE';
 
 /** Base error of the collector package; `code` is what callers branch on. */
 export class CollectorError extends Error {

@@ -35,3 +35,4 @@ export { DnsResponder, MYIP_NAME } from './demo/dns-responder.js';
 export type { DnsResponderOptions, ReceivedQuery } from './demo/dns-responder.js';
 export { makeStandInExecutable, RECONNECT_SCRIPT } from './demo/stand-in-program.js';
 export type { StandInExecutable } from './demo/stand-in-program.js';
+export type { DuoAuthlogRecord } from './demo/sftp-stand-in.js';

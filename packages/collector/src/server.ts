@@ -9,13 +9,14 @@ import { sendError } from './api/respond.js';
 import type { CollectorConfig } from './config/collector-config.js';
 import { urlHost } from './config/listen-address.js';
 import { CollectorError } from './errors.js';
+import { DetectionRunner } from './detect/detection-runner.js';
 import { AgentGateway } from './gateway/gateway.js';
 import type { Store } from './store/store.js';
 
 export const AGENT_PATH = '/agent';
 
 export interface CollectorServerOptions {
-  config: Pick<CollectorConfig, 'listen' | 'enrollSecret' | 'maxFrameBytes' | 'checkinIntervalS' | 'offlineGraceS'>;
+  config: Pick<CollectorConfig, 'listen' | 'enrollSecret' | 'maxFrameBytes' | 'checkinIntervalS' | 'offlineGraceS' | 'detection'>;
   /** Opened and migrated by the caller, who also closes it after close(). */
   store: Store;
   log: Logger;
@@ -37,6 +38,8 @@ export interface RunningCollector {
   readonly url: string;
   readonly port: number;
   readonly gateway: AgentGateway;
+  /** Recomputes verdicts; MFA events from outside the API (the Duo poller) go in through it. */
+  readonly detection: DetectionRunner;
   /**
    * Graceful stop: no new connections, in-flight commits finish and are
    * acked, agents are closed with GOING_AWAY, the HTTP server closes. The
@@ -53,6 +56,7 @@ export interface RunningCollector {
 export async function startCollectorServer(options: CollectorServerOptions): Promise<RunningCollector> {
   const { config, store, log } = options;
   const now = options.now ?? Date.now;
+  const detection = new DetectionRunner({ store, config: config.detection, log: log.child({ component: 'detect' }), now });
   const gateway = new AgentGateway({
     store,
     log: log.child({ component: 'gateway' }),
@@ -60,10 +64,13 @@ export async function startCollectorServer(options: CollectorServerOptions): Pro
     checkinIntervalS: config.checkinIntervalS,
     maxFrameBytes: config.maxFrameBytes,
     now,
+    onCommitted: (sensorId, messages) => detection.noteTelemetry(sensorId, messages),
     ...options.gateway,
   });
   const api: ApiContext = {
     store,
+    detection,
+    detectionConfig: config.detection,
     log: log.child({ component: 'api' }),
     authenticate: adminTokenAuthenticator(options.adminTokenHash),
     now,
@@ -102,8 +109,9 @@ export async function startCollectorServer(options: CollectorServerOptions): Pro
     url,
     port,
     gateway,
+    detection,
     close: () => {
-      closing ??= shutdown(server, gateway, log);
+      closing ??= shutdown(server, gateway, log).then(() => detection.idle());
       return closing;
     },
   };

@@ -1,46 +1,15 @@
 // The behaviour every Store backend must have. A backend's test file calls
-// storeContract() with a factory; SQLite does today, PostgreSQL will.
+// storeContract() with its factory; SQLite does today, PostgreSQL will.
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeEnvelope, encodeEnvelope, pb, type EnvelopeInit, type NetconnEvent } from '@pushtrace/proto';
-import type { IpHistoryRow, ProcessRow, SequencedMessage, Store } from '../src/store/store.js';
+import { pb } from '@pushtrace/proto';
+import type { IpHistoryRow, ProcessRow, Store } from '../src/store/store.js';
+import { alertStoreContract } from './store-contract-alerts.js';
+import { detectionStoreContract } from './store-contract-detection.js';
+import { T0, checkin, conn, externalIp, msg, netconns, processInfo, type StoreBackend } from './store-fixtures.js';
 
-/**
- * Opens a store on the storage named `key`. The same key reaches the same
- * data again (after the previous store on it was closed); a new key starts
- * empty. The store may come un-migrated: the suite calls migrate() itself.
- */
-export type MakeStore = (key: string) => Promise<Store>;
+export type { MakeStore, SeedAtVersion, StoreBackend } from './store-fixtures.js';
 
-const T0 = 1_800_000_000_000;
 const { Kind, Protocol, Direction } = pb.NetconnEvent;
-
-/** A data message as the gateway hands it over: encoded and decoded like a real frame. */
-function msg(seq: number, body: Omit<EnvelopeInit, 'seq' | 'sensorId'>, sentAtMs = T0): SequencedMessage {
-  return { seq, envelope: decodeEnvelope(encodeEnvelope({ sensorId: 1, seq, sentAtMs, ...body })) };
-}
-
-function conn(connId: string, atMs: number, over: Partial<NetconnEvent> = {}): NetconnEvent {
-  return {
-    kind: Kind.OPEN, connId, protocol: Protocol.TCP, direction: Direction.OUTBOUND, processGuid: 'g-ssh', pid: 100,
-    localIp: '10.0.0.5', localPort: 50_000, remoteIp: '203.0.113.9', remotePort: 22, state: 'ESTABLISHED',
-    firstSeenMs: atMs, lastSeenMs: atMs, ...over,
-  };
-}
-
-const netconns = (seq: number, sampledAtMs: number, events: NetconnEvent[]): SequencedMessage =>
-  msg(seq, { netconnBatch: { sampledAtMs, events } });
-
-const processInfo = (seq: number, processGuid: string, name: string, over: Record<string, unknown> = {}): SequencedMessage =>
-  msg(seq, { processInfo: { processGuid, name, pid: 100, ppid: 1, startTimeMs: T0 - 60_000, path: `/usr/bin/${name}`,
-    argv: [name, 'host'], cmdline: `${name} host`, username: 'alice', uid: 1000, observedAtMs: T0, ...over } });
-
-const externalIp = (seq: number, ip: string, observedAtMs: number): SequencedMessage =>
-  msg(seq, { externalIp: { ip, resolver: '127.0.0.1:53', observedAtMs } });
-
-const checkin = (receivedAtMs: number, over: Partial<Parameters<Store['recordCheckin']>[1]> = {}) => ({
-  receivedAtMs, sentAtMs: receivedAtMs, nextCheckinAtMs: receivedAtMs + 60_000, agentUptimeS: 10,
-  spoolQueuedMessages: 0, spoolQueuedBytes: 0, externalIp: '', ...over,
-});
 
 const stretches = (rows: IpHistoryRow[], kind: IpHistoryRow['kind']) =>
   rows.filter((r) => r.kind === kind).map((r) => [r.iface, r.ip, r.firstSeenMs, r.lastSeenMs]);
@@ -48,7 +17,10 @@ const stretches = (rows: IpHistoryRow[], kind: IpHistoryRow['kind']) =>
 const summary = (rows: ProcessRow[]) =>
   rows.map((p) => ({ sensor: p.sensorId, guid: p.processGuid, name: p.name, pid: p.pid, opened: p.netconns.map((n) => n.openedAtMs) }));
 
-export function storeContract(name: string, makeStore: MakeStore): void {
+export function storeContract(name: string, backend: StoreBackend): void {
+  const { makeStore } = backend;
+  detectionStoreContract(name, backend);
+  alertStoreContract(name, backend);
   describe(`Store contract: ${name}`, () => {
     const opened: Store[] = [];
     let counter = 0;

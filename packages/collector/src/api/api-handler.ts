@@ -7,9 +7,15 @@ import { toProcessView } from './process-view.js';
 import { sendError, sendJson } from './respond.js';
 import { toSensorView } from './sensor-view.js';
 import { parseSince } from './since.js';
+import { ingestLog, listAlerts, listLoops, showAlert } from './detection-routes.js';
+import type { DetectionRunner } from '../detect/detection-runner.js';
+import type { DetectionConfig } from '../detect/types.js';
 
 export interface ApiContext {
   store: Store;
+  /** Detection: ingestion recomputes verdicts through it. */
+  detection: DetectionRunner;
+  detectionConfig: DetectionConfig;
   log: Logger;
   authenticate: Authenticator;
   now: () => number;
@@ -18,13 +24,18 @@ export interface ApiContext {
   isConnected: (sensorId: number) => boolean;
 }
 
-interface RouteInput {
+export interface RouteInput {
   readonly ctx: ApiContext;
   readonly principal: Principal;
   readonly query: URLSearchParams;
+  /** Parts of the path matched by the route's pattern (e.g. an alert id). */
+  readonly path: readonly string[];
+  /** Request body as text (POST routes only). */
+  readonly body: string;
 }
 
 interface Route {
+  readonly method: 'GET' | 'POST';
   /** Query parameters the route understands; any other is refused. */
   readonly params: readonly string[];
   readonly handle: (input: RouteInput) => Promise<unknown>;
@@ -32,11 +43,31 @@ interface Route {
 
 export const API_PREFIX = '/api/v1';
 
-/** Adding an endpoint is one entry here. */
+/** Largest request body accepted (an MFA log file), bytes. */
+const MAX_BODY_BYTES = 256 * 1024 * 1024;
+
+/** Adding an endpoint is one entry here; `:x` matches one path segment. */
 const ROUTES: Record<string, Route> = {
-  '/sensors': { params: [], handle: listSensors },
-  '/processes': { params: ['sensor', 'since', 'limit'], handle: listProcesses },
+  '/sensors': { method: 'GET', params: [], handle: listSensors },
+  '/processes': { method: 'GET', params: ['sensor', 'since', 'limit'], handle: listProcesses },
+  '/ingest/:source': { method: 'POST', params: ['format'], handle: ingestLog },
+  '/alerts': { method: 'GET', params: ['limit'], handle: listAlerts },
+  '/alerts/:id': { method: 'GET', params: [], handle: showAlert },
+  '/loops': { method: 'GET', params: ['since', 'sensor'], handle: listLoops },
 };
+
+const COMPILED = Object.entries(ROUTES).map(([pattern, route]) => ({
+  route,
+  regex: new RegExp(`^${pattern.replace(/:[a-z]+/g, '([^/]+)')}$`),
+}));
+
+function matchRoute(path: string): { route: Route; params: string[] } | undefined {
+  for (const { route, regex } of COMPILED) {
+    const match = regex.exec(path);
+    if (match !== null) return { route, params: match.slice(1).map(decodeURIComponent) };
+  }
+  return undefined;
+}
 
 const DEFAULT_PROCESS_LIMIT = 1000;
 const MAX_PROCESS_LIMIT = 10_000;
@@ -49,13 +80,15 @@ export async function handleApiRequest(ctx: ApiContext, req: IncomingMessage, re
       'missing or wrong API token: send "Authorization: Bearer <token>"', { 'www-authenticate': 'Bearer realm="pushtrace"' });
     return;
   }
-  const route = ROUTES[url.pathname.slice(API_PREFIX.length).replace(/\/+$/, '')];
-  if (route === undefined) {
+  const matched = matchRoute(url.pathname.slice(API_PREFIX.length).replace(/\/+$/, ''));
+  if (matched === undefined) {
     sendError(res, 404, 'COLLECTOR_E_NOT_FOUND', `no API endpoint ${url.pathname}`);
     return;
   }
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    sendError(res, 405, 'COLLECTOR_E_METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}; use GET`, { allow: 'GET, HEAD' });
+  const { route } = matched;
+  const allowed = route.method === 'GET' ? ['GET', 'HEAD'] : ['POST'];
+  if (!allowed.includes(req.method ?? '')) {
+    sendError(res, 405, 'COLLECTOR_E_METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}; use ${route.method}`, { allow: allowed.join(', ') });
     return;
   }
   try {
@@ -65,15 +98,38 @@ export async function handleApiRequest(ctx: ApiContext, req: IncomingMessage, re
           `query parameter ${name}: not known on ${url.pathname}${route.params.length ? ` (known: ${route.params.join(', ')})` : ''}`);
       }
     }
-    sendJson(res, 200, await route.handle({ ctx, principal, query: url.searchParams }));
+    const body = route.method === 'POST' ? await readBody(req) : '';
+    sendJson(res, 200, await route.handle({ ctx, principal, query: url.searchParams, path: matched.params, body }));
   } catch (err) {
-    if (err instanceof CollectorError && err.code === 'COLLECTOR_E_BAD_PARAM') {
+    if (err instanceof CollectorError && (err.code === 'COLLECTOR_E_BAD_PARAM' || err.code === 'COLLECTOR_E_BAD_INPUT')) {
       sendError(res, 400, err.code, err.message);
+      return;
+    }
+    if (err instanceof CollectorError && err.code === 'COLLECTOR_E_NOT_FOUND') {
+      sendError(res, 404, err.code, err.message);
+      return;
+    }
+    if (err instanceof CollectorError && err.code === 'COLLECTOR_E_TOO_LARGE') {
+      sendError(res, 413, err.code, err.message);
       return;
     }
     ctx.log.error({ err, path: url.pathname }, 'API request failed');
     sendError(res, 500, 'COLLECTOR_E_INTERNAL', 'internal error; see the collector log');
   }
+}
+
+/** The request body as UTF-8 text, refusing more than MAX_BODY_BYTES. */
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) {
+      throw new CollectorError('COLLECTOR_E_TOO_LARGE', `request body over ${MAX_BODY_BYTES} bytes; split the file`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 async function listSensors({ ctx }: RouteInput): Promise<unknown> {
@@ -98,7 +154,7 @@ async function listProcesses({ ctx, query }: RouteInput): Promise<unknown> {
   return { processes: rows.map((row) => toProcessView(row, hostnames.get(row.sensorId) ?? null)) };
 }
 
-function positiveInteger(name: string, text: string, max: number): number {
+export function positiveInteger(name: string, text: string, max: number): number {
   if (!/^\d{1,16}$/.test(text) || Number(text) < 1 || Number(text) > max) {
     throw new CollectorError('COLLECTOR_E_BAD_PARAM', `query parameter ${name}: "${text}" is not a whole number from 1 to ${max}`);
   }

@@ -1,6 +1,5 @@
+import { durationMs } from '../config/duration.js';
 import { CollectorError } from '../errors.js';
-
-const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 /**
  * Turns a `since` value into epoch ms: a look-back ("30s", "10m", "2h", "7d",
@@ -9,10 +8,8 @@ const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
  * parameter since"). Throws COLLECTOR_E_BAD_PARAM.
  */
 export function parseSince(text: string, nowMs: number, what: string): number {
-  const duration = /^(\d{1,9})([smhd])$/.exec(text.trim());
-  if (duration !== null) {
-    return nowMs - Number(duration[1]) * UNIT_MS[duration[2] as keyof typeof UNIT_MS];
-  }
+  const lookBack = durationMs(text);
+  if (lookBack !== null) return nowMs - lookBack;
   // Date.parse accepts much that is not ISO 8601; insist on a date first.
   if (/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim())) {
     const ms = Date.parse(text.trim());

@@ -3,6 +3,8 @@ import { pino, type Logger } from 'pino';
 import { resolveAdminToken } from '../api/admin-token.js';
 import { loadCollectorConfig, type CollectorConfig } from '../config/collector-config.js';
 import { CollectorError } from '../errors.js';
+import { ingestEvents } from '../ingest/ingest-service.js';
+import { DuoLogPoller } from '../ingest/duo-pull/duo-log-poller.js';
 import { startCollectorServer } from '../server.js';
 import type { Store } from '../store/store.js';
 import { EXIT, type CliIo, type Command } from './cli-io.js';
@@ -10,6 +12,7 @@ import { withUsageErrors } from './parse-flags.js';
 
 const USAGE = `usage: pushtrace collector [--listen H:P] [--db PATH] [--enroll-secret S] [--admin-token T]
                           [--log-level L] [--max-frame-bytes N] [--checkin-interval S] [--offline-grace S]
+                          [detection options] [--duo-api-host H --duo-ikey K --duo-skey S]
 
 Runs the collector: agent WebSocket at /agent, JSON API at /api/v1, console at /.
 Logs are pino JSON lines on stdout.
@@ -24,6 +27,20 @@ Logs are pino JSON lines on stdout.
   --max-frame-bytes N     largest agent frame accepted (default 4194304)
   --checkin-interval S    checkin interval told to agents, seconds (default 15; advisory)
   --offline-grace S       how long a checkin may be late before a sensor shows offline (default 15)
+
+Detection (durations like 30s, 10m, 2h):
+  --burst-min-pushes K    non-approved pushes for one user that make a burst (default 3)
+  --burst-window M        ... within this window (default 10m)
+  --align-before D        a session may open this long before a push and line up with it (default 60s)
+  --align-after D         ... or this long after it (default 5s)
+  --loop-min-sessions N   sessions of one process to one endpoint that make a reconnect loop (default 3)
+  --loop-window W         ... within this window (default 10m)
+
+Duo live pull (polls /admin/v2/logs/authentication once a minute; all three or none):
+  --duo-api-host H        api-XXXXXXXX.duosecurity.com (or PUSHTRACE_DUO_API_HOST)
+  --duo-ikey K            Admin API integration key (or PUSHTRACE_DUO_IKEY)
+  --duo-skey S            Admin API secret key (or PUSHTRACE_DUO_SKEY)
+  --duo-base-url URL      talk to this URL instead of https://H (a local mirror or test server)
 `;
 
 const FLAGS = {
@@ -35,6 +52,16 @@ const FLAGS = {
   'max-frame-bytes': { type: 'string' },
   'checkin-interval': { type: 'string' },
   'offline-grace': { type: 'string' },
+  'burst-min-pushes': { type: 'string' },
+  'burst-window': { type: 'string' },
+  'align-before': { type: 'string' },
+  'align-after': { type: 'string' },
+  'loop-min-sessions': { type: 'string' },
+  'loop-window': { type: 'string' },
+  'duo-api-host': { type: 'string' },
+  'duo-ikey': { type: 'string' },
+  'duo-skey': { type: 'string' },
+  'duo-base-url': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -56,6 +83,16 @@ export const collectorCommand: Command = {
       maxFrameBytes: values['max-frame-bytes'],
       checkinInterval: values['checkin-interval'],
       offlineGrace: values['offline-grace'],
+      burstMinPushes: values['burst-min-pushes'],
+      burstWindow: values['burst-window'],
+      alignBefore: values['align-before'],
+      alignAfter: values['align-after'],
+      loopMinSessions: values['loop-min-sessions'],
+      loopWindow: values['loop-window'],
+      duoApiHost: values['duo-api-host'],
+      duoIkey: values['duo-ikey'],
+      duoSkey: values['duo-skey'],
+      duoBaseUrl: values['duo-base-url'],
     }, io.env);
     // Synchronous so the "listening" line is out before anyone waits on it
     // and nothing is lost when the process exits.
@@ -84,8 +121,26 @@ async function runCollector(config: CollectorConfig, log: Logger, io: CliIo): Pr
         `PUSHTRACE_TOKEN=${admin.createdToken}\n`);
     }
     const running = await startCollectorServer({ config, store, log, adminTokenHash: admin.hash });
+    const duo = config.duo === null ? null : new DuoLogPoller({
+      settings: {
+        apiHost: config.duo.apiHost,
+        integrationKey: config.duo.integrationKey,
+        secretKey: config.duo.secretKey,
+        ...(config.duo.baseUrl !== null ? { baseUrl: config.duo.baseUrl } : {}),
+      },
+      checkpoints: { get: (key) => store.getState(key), set: (key, value) => store.setState(key, value) },
+      onEvents: async (events, rejected) => {
+        const outcome = await ingestEvents(store, running.detection, events, rejected);
+        if (outcome.stored > 0 || outcome.rejected.length > 0) {
+          log.info({ source: 'duo-pull', stored: outcome.stored, rejected: outcome.rejected, alerts: outcome.alerts.length }, 'Duo authentication log pulled');
+        }
+      },
+      log: log.child({ component: 'duo-pull' }),
+    });
+    duo?.start();
     const signal = await nextStopSignal(log);
     log.info({ signal }, 'stop signal received');
+    await duo?.stop();
     await running.close();
   } finally {
     await store.close();

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_FRAME_BYTES } from '@pushtrace/proto';
+import { DEFAULT_DETECTION_CONFIG, type DetectionConfig } from '../detect/types.js';
 import { CollectorError } from '../errors.js';
+import { durationMs } from './duration.js';
 import { parseListenAddress, type ListenAddress } from './listen-address.js';
 
 /** The collector's settings, validated once at start and frozen. */
@@ -22,6 +24,20 @@ export interface CollectorConfig {
   readonly checkinIntervalS: number;
   /** How long past its next expected checkin a sensor still counts as online, seconds. Default 15. */
   readonly offlineGraceS: number;
+  /** Burst, alignment and loop thresholds. Defaults: DEFAULT_DETECTION_CONFIG. */
+  readonly detection: DetectionConfig;
+  /** Live pull of Duo authentication logs; null when not configured. */
+  readonly duo: DuoConfig | null;
+}
+
+/** Duo Admin API access for the live log pull. */
+export interface DuoConfig {
+  /** api-XXXXXXXX.duosecurity.com */
+  readonly apiHost: string;
+  readonly integrationKey: string;
+  readonly secretKey: string;
+  /** Replaces https://<apiHost> (a local mirror or a test server); normally unset. */
+  readonly baseUrl: string | null;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -37,6 +53,16 @@ export interface CollectorFlags {
   maxFrameBytes?: string | undefined;
   checkinInterval?: string | undefined;
   offlineGrace?: string | undefined;
+  burstMinPushes?: string | undefined;
+  burstWindow?: string | undefined;
+  alignBefore?: string | undefined;
+  alignAfter?: string | undefined;
+  loopMinSessions?: string | undefined;
+  loopWindow?: string | undefined;
+  duoApiHost?: string | undefined;
+  duoIkey?: string | undefined;
+  duoSkey?: string | undefined;
+  duoBaseUrl?: string | undefined;
 }
 
 /** Where each field can come from, so an error tells the operator what to fix. */
@@ -49,6 +75,8 @@ const FIELD_SOURCES: Record<keyof CollectorConfig, string> = {
   maxFrameBytes: '--max-frame-bytes',
   checkinIntervalS: '--checkin-interval',
   offlineGraceS: '--offline-grace',
+  detection: '--burst-min-pushes, --burst-window, --align-before, --align-after, --loop-min-sessions, --loop-window',
+  duo: '--duo-api-host/--duo-ikey/--duo-skey or PUSHTRACE_DUO_API_HOST/PUSHTRACE_DUO_IKEY/PUSHTRACE_DUO_SKEY',
 };
 
 const integerFlag = (min: number, max: number) =>
@@ -56,6 +84,17 @@ const integerFlag = (min: number, max: number) =>
     .regex(/^\d+$/, 'expected a whole number')
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
+
+const durationFlag = z.string().transform((text, ctx) => {
+  const ms = durationMs(text);
+  if (ms === null || ms === 0) {
+    ctx.issues.push({ code: 'custom', message: `expected a duration such as 30s, 10m, 2h: "${text}"`, input: text });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const asSeconds = (ms: number) => `${ms / 1000}s`;
 
 const schema = z.object({
   listen: z.string().transform((text, ctx): ListenAddress => {
@@ -77,6 +116,21 @@ const schema = z.object({
   maxFrameBytes: integerFlag(1024, 256 * 1024 * 1024),
   checkinIntervalS: integerFlag(1, 24 * 3600),
   offlineGraceS: integerFlag(0, 24 * 3600),
+  detection: z.object({
+    burstMinPushes: integerFlag(1, 1000),
+    burstWindowMs: durationFlag,
+    alignBeforeMs: durationFlag,
+    alignAfterMs: durationFlag,
+    baselineMs: z.number(),
+    loopMinSessions: integerFlag(2, 1000),
+    loopWindowMs: durationFlag,
+  }),
+  duo: z.object({
+    apiHost: z.string().regex(/^[a-z0-9.-]+$/i, 'expected a host name such as api-XXXXXXXX.duosecurity.com'),
+    integrationKey: z.string().min(1, 'must not be empty'),
+    secretKey: z.string().min(1, 'must not be empty'),
+    baseUrl: z.string().url().nullable(),
+  }).nullable(),
 });
 
 /** A non-empty value or undefined: an exported-but-empty variable means "not set". */
@@ -100,6 +154,16 @@ export function loadCollectorConfig(flags: CollectorFlags, env: NodeJS.ProcessEn
     maxFrameBytes: flags.maxFrameBytes ?? String(DEFAULT_MAX_FRAME_BYTES),
     checkinIntervalS: flags.checkinInterval ?? '15',
     offlineGraceS: flags.offlineGrace ?? '15',
+    detection: {
+      burstMinPushes: flags.burstMinPushes ?? String(DEFAULT_DETECTION_CONFIG.burstMinPushes),
+      burstWindowMs: flags.burstWindow ?? asSeconds(DEFAULT_DETECTION_CONFIG.burstWindowMs),
+      alignBeforeMs: flags.alignBefore ?? asSeconds(DEFAULT_DETECTION_CONFIG.alignBeforeMs),
+      alignAfterMs: flags.alignAfter ?? asSeconds(DEFAULT_DETECTION_CONFIG.alignAfterMs),
+      baselineMs: DEFAULT_DETECTION_CONFIG.baselineMs,
+      loopMinSessions: flags.loopMinSessions ?? String(DEFAULT_DETECTION_CONFIG.loopMinSessions),
+      loopWindowMs: flags.loopWindow ?? asSeconds(DEFAULT_DETECTION_CONFIG.loopWindowMs),
+    },
+    duo: duoRaw(flags, env),
   };
   const result = schema.safeParse(raw);
   if (!result.success) {
@@ -112,5 +176,16 @@ export function loadCollectorConfig(flags: CollectorFlags, env: NodeJS.ProcessEn
   }
   const config = result.data;
   Object.freeze(config.listen);
+  Object.freeze(config.detection);
+  if (config.duo !== null) Object.freeze(config.duo);
   return Object.freeze(config);
+}
+
+/** Duo settings when any is given (then all three are required), else null. */
+function duoRaw(flags: CollectorFlags, env: NodeJS.ProcessEnv): Record<string, string | null | undefined> | null {
+  const apiHost = given(flags.duoApiHost) ?? given(env.PUSHTRACE_DUO_API_HOST);
+  const integrationKey = given(flags.duoIkey) ?? given(env.PUSHTRACE_DUO_IKEY);
+  const secretKey = given(flags.duoSkey) ?? given(env.PUSHTRACE_DUO_SKEY);
+  if (apiHost === undefined && integrationKey === undefined && secretKey === undefined) return null;
+  return { apiHost, integrationKey, secretKey, baseUrl: given(flags.duoBaseUrl) ?? null };
 }

@@ -25,18 +25,20 @@ export function makeStandInExecutable(name: string): StandInExecutable {
 
 /**
  * Script (for `node -e`) of a program that opens one TCP session to
- * 127.0.0.1:PORT, holds it holdMs, closes it, waits gapMs and reconnects,
- * `count` times (0 = forever): the WinSCP auto-reconnect signature.
- * Arguments: PORT COUNT HOLD_MS GAP_MS. Prints one JSON line per session.
+ * 127.0.0.1:PORT, holds it, closes it, waits gapMs and reconnects, `count`
+ * sessions in all (0 = forever): the WinSCP auto-reconnect signature. The
+ * first session is held FIRST_HOLD_MS (default HOLD_MS), like a session that
+ * sat idle before it went stale. Arguments: PORT COUNT HOLD_MS GAP_MS
+ * [FIRST_HOLD_MS]. Prints one JSON line per session.
  */
 export const RECONNECT_SCRIPT = `
 const net = require('node:net');
-const [port, count, holdMs, gapMs] = process.argv.slice(1).map(Number);
+const [port, count, holdMs, gapMs, firstHold] = process.argv.slice(1).map(Number);
 let n = 0;
 function session() {
   const socket = net.connect(port, '127.0.0.1', () => {
     console.log(JSON.stringify({ session: ++n, localPort: socket.localPort, at: Date.now() }));
-    setTimeout(() => socket.end(), holdMs);
+    setTimeout(() => socket.end(), n === 1 && firstHold > 0 ? firstHold : holdMs);
   });
   socket.on('error', () => {});
   socket.on('close', () => {

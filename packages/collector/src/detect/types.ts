@@ -122,3 +122,18 @@ export interface ReconnectLoop {
   /** Opening times of the chain's sessions, collector clock, oldest first. */
   sessionsOpenedMs: number[];
 }
+
+/** A stored alert as reconciliation sees it: the draft's content plus its id (a StoredAlert fits). */
+export type ExistingAlert = AlertDraft & { id: number };
+
+/** Save `draft` as a new alert (`id` null) or over the alert with that id. */
+export interface AlertSave {
+  id: number | null;
+  draft: AlertDraft;
+}
+
+/** What to do to the stored alerts so there is exactly one per burst: save these, delete those ids. */
+export interface AlertReconciliation {
+  save: AlertSave[];
+  remove: number[];
+}

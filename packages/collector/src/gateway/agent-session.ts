@@ -22,6 +22,8 @@ export interface SessionContext {
   onAuthenticated(session: AgentSession): void;
   /** The socket is closed; the gateway forgets the session. */
   onClosed(session: AgentSession): void;
+  /** A batch of this sensor's data messages is committed (before its ack goes out). */
+  onCommitted(sensorId: number, messages: readonly SequencedMessage[]): void;
 }
 
 type Inbound = { readonly envelope: Envelope } | { readonly refusal: Refusal };
@@ -192,6 +194,7 @@ export class AgentSession {
   private async commit(batch: SequencedMessage[]): Promise<void> {
     try {
       const stored = await this.ctx.store.commitMessages(this.sensorIdValue!, batch, this.ctx.now());
+      this.ctx.onCommitted(this.sensorIdValue!, batch);
       this.ack(batch, batch.length, stored);
     } catch (err) {
       if (isRejection(err)) {
@@ -215,6 +218,7 @@ export class AgentSession {
     for (const message of batch) {
       try {
         stored += await this.ctx.store.commitMessages(this.sensorIdValue!, [message], this.ctx.now());
+        this.ctx.onCommitted(this.sensorIdValue!, [message]);
       } catch (err) {
         if (!isRejection(err)) {
           this.ack(batch, handled, stored);

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer } from 'ws';
 import { CloseCode } from '@pushtrace/proto';
-import type { Store } from '../store/store.js';
+import type { SequencedMessage, Store } from '../store/store.js';
 import { AgentSession } from './agent-session.js';
 
 export interface GatewayOptions {
@@ -25,6 +25,8 @@ export interface GatewayOptions {
   pingIntervalMs?: number;
   /** How long shutdown waits for an agent to answer the close frame. Default 2 000 ms. */
   closeTimeoutMs?: number;
+  /** Told about every committed batch (the detector re-checks verdicts that late telemetry may change). */
+  onCommitted?: (sensorId: number, messages: readonly SequencedMessage[]) => void;
 }
 
 /**
@@ -78,6 +80,7 @@ export class AgentGateway {
         helloTimeoutMs: this.options.helloTimeoutMs ?? 10_000,
         now: this.options.now ?? Date.now,
         onAuthenticated: (s) => this.onAuthenticated(s),
+        onCommitted: (sensorId, messages) => this.options.onCommitted?.(sensorId, messages),
         onClosed: (s) => this.onClosed(s),
       });
       this.sessions.add(session);

@@ -1,4 +1,6 @@
 import type { Envelope } from '@pushtrace/proto';
+import type { AlertDraft } from '../detect/types.js';
+import type { MfaEvent } from '../ingest/mfa-event.js';
 
 /**
  * The one storage interface of the collector. SQLite (embedded, default) and
@@ -36,7 +38,102 @@ export interface Store {
   /** IP history (external and interface) of every sensor, or of one. */
   listIpHistory(sensorId?: number): Promise<IpHistoryRow[]>;
 
+  // ---- MFA events, detection, alerts (the detection issue) ----
+
+  /**
+   * Stores normalised MFA events; an event with the same (source, eventId,
+   * timeMs) as a stored one is a duplicate and skipped (Duo repeats txids).
+   * Returns the events that were new, in input order. A log without event
+   * ids (eventId "") dedupes on the time alone, so its parser should give
+   * each record a stable synthetic id (a digest of the record, say), or two
+   * users' pushes in the same second are taken for one. One transaction: a
+   * malformed event (COLLECTOR_E_STORE_REJECTED, naming its index) stores none.
+   */
+  insertMfaEvents(events: readonly MfaEvent[]): Promise<MfaEvent[]>;
+  /** Push events (of one user, or of all) in [fromMs, toMs], oldest first; see MfaEventFilter.includeNonPush. */
+  listMfaEvents(filter: MfaEventFilter): Promise<MfaEvent[]>;
+  /**
+   * Sightings of `ip` (external or interface) on any sensor whose span, in
+   * the agent's clock, overlaps [fromMs, toMs]. For a sensor's current IP,
+   * lastSeenMs is the latest of its last sighting and the sensor's last checkin.
+   */
+  listIpSightings(ip: string, fromMs: number, toMs: number): Promise<IpSightingRow[]>;
+  /**
+   * Sessions (netconns) of one sensor opened in [fromMs, toMs] (agent clock),
+   * with their process; oldest first.
+   */
+  listSessions(sensorId: number, fromMs: number, toMs: number): Promise<SessionRow[]>;
+  /** Distinct sensors with a session opened in [fromMs, toMs] (agent clock) — where late telemetry may change a verdict. */
+  sensorsWithSessionsBetween(fromMs: number, toMs: number): Promise<number[]>;
+
+  /** Alerts of one user whose push span comes within `marginMs` of [fromMs, toMs], by first push. */
+  findAlerts(user: string, fromMs: number, toMs: number, marginMs: number): Promise<StoredAlert[]>;
+  /**
+   * Creates an alert (id assigned, never reused) or, with `id`, replaces that
+   * alert's content and bumps updated_at (COLLECTOR_E_NOT_FOUND if no such alert).
+   */
+  saveAlert(alert: AlertDraft, id: number | null, nowMs: number): Promise<StoredAlert>;
+  /** Removes an alert that a later recomputation merged into another; no such alert is not an error. */
+  deleteAlert(id: number): Promise<void>;
+  getAlert(id: number): Promise<StoredAlert | null>;
+  /** Most recently updated first. */
+  listAlerts(filter: { limit?: number }): Promise<StoredAlert[]>;
+
+  /** Small named state that must survive restarts (the Duo poller's next_offset checkpoint). */
+  getState(key: string): Promise<string | null>;
+  setState(key: string, value: string): Promise<void>;
+
   close(): Promise<void>;
+}
+
+export interface MfaEventFilter {
+  /** Only this user's events; all users' without it. */
+  user?: string;
+  /** Inclusive bounds on MfaEvent.timeMs. */
+  fromMs: number;
+  toMs: number;
+  /** Also events whose factor is not a push (phone call, passcode, ...). Default false. */
+  includeNonPush?: boolean;
+}
+
+export interface IpSightingRow {
+  sensorId: number;
+  hostname: string;
+  kind: 'external' | 'interface';
+  ip: string;
+  /** Agent clock. */
+  firstSeenMs: number;
+  /** Agent clock. */
+  lastSeenMs: number;
+  current: boolean;
+  /** The sensor's estimated clock offset (agent − collector), ms; null before any checkin. */
+  clockOffsetMs: number | null;
+}
+
+export interface SessionRow {
+  sensorId: number;
+  connId: string;
+  processGuid: string;
+  pid: number;
+  /** "" when no ProcessInfo arrived for the GUID. */
+  processName: string;
+  processPath: string;
+  processStartMs: number | null;
+  sha256: string;
+  protocol: 'tcp' | 'udp' | 'unspecified';
+  direction: 'outbound' | 'inbound' | 'unspecified';
+  remoteIp: string;
+  remotePort: number;
+  /** Agent clock. */
+  openedAtMs: number;
+  closedAtMs: number | null;
+}
+
+/** An alert as stored: the contract JSON plus identity and times. */
+export interface StoredAlert extends AlertDraft {
+  id: number;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface NewSensor {
@@ -136,6 +233,8 @@ export interface ProcessRow {
   startTimeMs: number;
   sha256: string;
   md5: string;
+  /** The executable was deleted or replaced after the process started (ProcessInfo.exe_deleted). */
+  exeDeleted: boolean;
   netconns: NetconnRow[];
 }
 

@@ -71,6 +71,7 @@ function applyProcessInfo(st: Statements, sensorId: number, p: ProcessInfo, enve
     sha256: (p.sha256 ?? '').toLowerCase(),
     md5: (p.md5 ?? '').toLowerCase(),
     hashError: p.hashError ?? '',
+    exeDeleted: p.exeDeleted === true ? 1 : 0,
     firstSeenMs: firstKnownTime(p.observedAtMs, envelopeTime),
   });
 }

@@ -19,6 +19,7 @@ interface GroupDbRow {
   start_time_ms: number | null;
   sha256: string | null;
   md5: string | null;
+  exe_deleted: number | null;
 }
 
 interface NetconnDbRow {
@@ -78,7 +79,7 @@ function preparePlan(db: Database.Database, bySensor: boolean, bySince: boolean)
   return {
     groups: db.prepare(`WITH ${sel}
       SELECT sel.sensor_id, sel.process_guid, sel.netconn_pid, p.first_seen_ms AS known, p.name, p.pid, p.ppid,
-        p.path, p.cmdline, p.username, p.start_time_ms, p.sha256, p.md5
+        p.path, p.cmdline, p.username, p.start_time_ms, p.sha256, p.md5, p.exe_deleted
       FROM sel LEFT JOIN processes p ON p.sensor_id = sel.sensor_id AND p.process_guid = sel.process_guid
       ORDER BY sel.active_ms DESC, sel.sensor_id, sel.process_guid`),
     netconns: db.prepare(`WITH ${sel}
@@ -137,13 +138,13 @@ function toProcessRow(g: GroupDbRow): ProcessRow {
     return {
       sensorId: g.sensor_id, processGuid: g.process_guid, name: UNKNOWN_PROCESS_NAME,
       pid: g.process_guid === '' ? 0 : g.netconn_pid, ppid: 0, path: '', cmdline: '', username: '',
-      startTimeMs: 0, sha256: '', md5: '', netconns: [],
+      startTimeMs: 0, sha256: '', md5: '', exeDeleted: false, netconns: [],
     };
   }
   return {
     sensorId: g.sensor_id, processGuid: g.process_guid, name: g.name ?? '', pid: g.pid ?? 0, ppid: g.ppid ?? 0,
     path: g.path ?? '', cmdline: g.cmdline ?? '', username: g.username ?? '', startTimeMs: g.start_time_ms ?? 0,
-    sha256: g.sha256 ?? '', md5: g.md5 ?? '', netconns: [],
+    sha256: g.sha256 ?? '', md5: g.md5 ?? '', exeDeleted: g.exe_deleted === 1, netconns: [],
   };
 }
 

@@ -1,17 +1,24 @@
 import Database from 'better-sqlite3';
 import { pino, type Logger } from 'pino';
+import type { AlertDraft } from '../../detect/types.js';
 import { CollectorError } from '../../errors.js';
+import type { MfaEvent } from '../../ingest/mfa-event.js';
 import { addClockOffsetSample, parseClockOffsetSamples } from '../clock-offset.js';
 import { MIGRATIONS } from '../migrations/index.js';
 import type {
-  CheckinRecord, IpHistoryRow, NewSensor, ProcessFilter, ProcessRow, SensorAuthRow, SensorRow,
-  SequencedMessage, SpoolDropTotals, Store,
+  CheckinRecord, IpHistoryRow, IpSightingRow, MfaEventFilter, NewSensor, ProcessFilter, ProcessRow, SensorAuthRow, SensorRow,
+  SequencedMessage, SessionRow, SpoolDropTotals, Store, StoredAlert,
 } from '../store.js';
 import { normaliseIp } from '../wire-values.js';
+import { makeAlertTable, type AlertTable } from './alerts.js';
 import { applyMessage } from './apply-messages.js';
+import { makeCollectorStateTable, type CollectorStateTable } from './collector-state.js';
 import { confirmOnCheckin } from './ip-history.js';
+import { makeIpSightingLister } from './ip-sightings.js';
 import { makeProcessLister } from './list-processes.js';
+import { makeMfaEventTable, type MfaEventTable } from './mfa-events.js';
 import { assertSchemaNotNewer, latestVersion, migrateSqlite, readSchemaVersion } from './migrate.js';
+import { makeSessionReader, type SessionReader } from './sessions.js';
 import { prepareStatements, type IpHistoryDbRow, type Statements } from './statements.js';
 import { storeError } from './store-error.js';
 
@@ -75,6 +82,7 @@ class SqliteStore implements Store {
   readonly #now: () => number;
   #st: Statements | null = null;
   #listProcesses: ((filter: ProcessFilter) => ProcessRow[]) | null = null;
+  #detection: DetectionTables | null = null;
   #closed = false;
 
   constructor(db: Database.Database, path: string, log: Logger, now: () => number) {
@@ -229,6 +237,66 @@ class SqliteStore implements Store {
     return rows.map(toIpHistoryRow);
   }
 
+  async insertMfaEvents(events: readonly MfaEvent[]): Promise<MfaEvent[]> {
+    const { mfaEvents } = this.#tables();
+    return this.#wrap(`insertMfaEvents (${events.length} events)`, () => mfaEvents.insert(events));
+  }
+
+  async listMfaEvents(filter: MfaEventFilter): Promise<MfaEvent[]> {
+    const { mfaEvents } = this.#tables();
+    return this.#wrap('listMfaEvents', () => mfaEvents.list(filter));
+  }
+
+  async listIpSightings(ip: string, fromMs: number, toMs: number): Promise<IpSightingRow[]> {
+    const { ipSightings } = this.#tables();
+    return this.#wrap(`listIpSightings ${ip}`, () => ipSightings(ip, fromMs, toMs));
+  }
+
+  async listSessions(sensorId: number, fromMs: number, toMs: number): Promise<SessionRow[]> {
+    const { sessions } = this.#tables();
+    return this.#wrap(`listSessions: sensor ${sensorId}`, () => sessions.listSessions(sensorId, fromMs, toMs));
+  }
+
+  async sensorsWithSessionsBetween(fromMs: number, toMs: number): Promise<number[]> {
+    const { sessions } = this.#tables();
+    return this.#wrap('sensorsWithSessionsBetween', () => sessions.sensorsWithSessionsBetween(fromMs, toMs));
+  }
+
+  async findAlerts(user: string, fromMs: number, toMs: number, marginMs: number): Promise<StoredAlert[]> {
+    const { alerts } = this.#tables();
+    return this.#wrap(`findAlerts ${user}`, () => alerts.find(user, fromMs, toMs, marginMs));
+  }
+
+  async saveAlert(alert: AlertDraft, id: number | null, nowMs: number): Promise<StoredAlert> {
+    const { alerts } = this.#tables();
+    return this.#wrap(`saveAlert ${id ?? '(new)'}`, () => alerts.save(alert, id, nowMs));
+  }
+
+  async deleteAlert(id: number): Promise<void> {
+    const { alerts } = this.#tables();
+    this.#wrap(`deleteAlert ${id}`, () => alerts.remove(id));
+  }
+
+  async getAlert(id: number): Promise<StoredAlert | null> {
+    const { alerts } = this.#tables();
+    return this.#wrap(`getAlert ${id}`, () => alerts.get(id));
+  }
+
+  async listAlerts(filter: { limit?: number }): Promise<StoredAlert[]> {
+    const { alerts } = this.#tables();
+    return this.#wrap('listAlerts', () => alerts.list(filter.limit));
+  }
+
+  async getState(key: string): Promise<string | null> {
+    const { state } = this.#tables();
+    return this.#wrap(`getState ${key}`, () => state.get(key));
+  }
+
+  async setState(key: string, value: string): Promise<void> {
+    const { state } = this.#tables();
+    this.#wrap(`setState ${key}`, () => state.set(key, value));
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
@@ -246,6 +314,13 @@ class SqliteStore implements Store {
     if (this.#st !== null) return;
     this.#st = prepareStatements(this.#db);
     this.#listProcesses = makeProcessLister(this.#db);
+    this.#detection = {
+      mfaEvents: makeMfaEventTable(this.#db),
+      ipSightings: makeIpSightingLister(this.#db),
+      sessions: makeSessionReader(this.#db),
+      alerts: makeAlertTable(this.#db),
+      state: makeCollectorStateTable(this.#db),
+    };
   }
 
   #assertOpen(): void {
@@ -260,6 +335,11 @@ class SqliteStore implements Store {
     return this.#st;
   }
 
+  #tables(): DetectionTables {
+    this.#ready();
+    return this.#detection!;
+  }
+
   #wrap<T>(doing: string, fn: () => T): T {
     try {
       return fn();
@@ -267,6 +347,15 @@ class SqliteStore implements Store {
       throw storeError(cause, doing);
     }
   }
+}
+
+/** The detection issue's tables and reads, each prepared once with the rest. */
+interface DetectionTables {
+  mfaEvents: MfaEventTable;
+  ipSightings: (ip: string, fromMs: number, toMs: number) => IpSightingRow[];
+  sessions: SessionReader;
+  alerts: AlertTable;
+  state: CollectorStateTable;
 }
 
 function unknownSensor(sensorId: number, doing: string): CollectorError {

@@ -66,6 +66,7 @@ export interface ProcessParams {
   sha256: string;
   md5: string;
   hashError: string;
+  exeDeleted: number;
   firstSeenMs: number;
 }
 
@@ -90,7 +91,7 @@ export interface Prepared<P extends unknown[], R> {
 }
 
 /** `CASE WHEN a > b THEN a ELSE b END`: max() of two values has no spelling common to SQLite and PostgreSQL. */
-const greater = (a: string, b: string): string => `CASE WHEN ${a} > ${b} THEN ${a} ELSE ${b} END`;
+export const greater = (a: string, b: string): string => `CASE WHEN ${a} > ${b} THEN ${a} ELSE ${b} END`;
 /** The new value unless it is the wire's "unknown" default, in which case the stored one stays. */
 const unlessEmpty = (col: string, empty: string): string => `CASE WHEN excluded.${col} <> ${empty} THEN excluded.${col} ELSE t.${col} END`;
 /** The stored value unless it is still "unknown". */
@@ -131,9 +132,9 @@ export function prepareStatements(db: Database.Database) {
 
     upsertProcess: prep<[ProcessParams]>(
       `INSERT INTO processes AS t (sensor_id, process_guid, pid, ppid, start_time_ms, name, path, argv, cmdline,
-         username, uid, sha256, md5, hash_error, first_seen_ms)
+         username, uid, sha256, md5, hash_error, exe_deleted, first_seen_ms)
        VALUES (@sensorId, @processGuid, @pid, @ppid, @startTimeMs, @name, @path, @argv, @cmdline,
-         @username, @uid, @sha256, @md5, @hashError, @firstSeenMs)
+         @username, @uid, @sha256, @md5, @hashError, @exeDeleted, @firstSeenMs)
        ON CONFLICT (sensor_id, process_guid) DO UPDATE SET
          pid = ${unlessEmpty('pid', '0')}, ppid = ${unlessEmpty('ppid', '0')},
          start_time_ms = ${unlessEmpty('start_time_ms', '0')}, name = ${unlessEmpty('name', "''")},
@@ -141,6 +142,8 @@ export function prepareStatements(db: Database.Database) {
          cmdline = ${unlessEmpty('cmdline', "''")}, username = ${unlessEmpty('username', "''")},
          uid = ${unlessEmpty('uid', '0')}, sha256 = ${unlessEmpty('sha256', "''")}, md5 = ${unlessEmpty('md5', "''")},
          hash_error = excluded.hash_error,
+         -- Once seen deleted, always: an older ProcessInfo replayed late must not undo it.
+         exe_deleted = CASE WHEN excluded.exe_deleted = 1 THEN 1 ELSE t.exe_deleted END,
          first_seen_ms = CASE WHEN excluded.first_seen_ms < t.first_seen_ms THEN excluded.first_seen_ms ELSE t.first_seen_ms END`),
 
     // One statement merges OPEN and CLOSE alike, in either order: the row

@@ -1,0 +1,233 @@
+import type { MfaEvent } from '../ingest/mfa-event.js';
+import { binomialTailScore } from './binomial-tail.js';
+import { compareText } from './event-order.js';
+import { compareSessions, endpointKey, processKey } from './session-order.js';
+import type { DetectionConfig, SessionRecord } from './types.js';
+
+/**
+ * Sensor → process: which (process, remote endpoint) opened sessions that
+ * line up with a burst's pushes, scored so that a busy process cannot win by
+ * volume or by being nearest to every push.
+ *
+ * The question asked of each candidate is "how surprising is it that this
+ * many pushes had one of your sessions just before them, given how often you
+ * open sessions anyway?". Under the null hypothesis the candidate opens
+ * sessions as a Poisson process of rate r, independent of the pushes:
+ *
+ *  - r is estimated from the time OUTSIDE the pushes' alignment windows:
+ *    r = (its sessions opened there + 1) / (that time). The observation span
+ *    runs from the baseline start (first push − baselineMs) to the end of
+ *    the burst (last push + alignAfterMs), but not from before the process
+ *    existed (its start time, or its earliest session when the start is
+ *    unknown): a recently started busy process must not look quiet because
+ *    of an hour it was not running. Leaving the windows out is what makes
+ *    this a test of "more sessions right before pushes than elsewhere":
+ *    under the null the windows hold nothing special, so the outside time
+ *    estimates the same rate without the sessions being tested counting
+ *    against themselves; the +1 keeps a process with no outside sessions at
+ *    a finite, conservative rate, and when the windows cover nearly all of
+ *    the process's life there is little outside time, a high rate, and no
+ *    attribution (rightly: its timing cannot be told from chance).
+ *  - p = 1 − exp(−r·w), w = alignBeforeMs + alignAfterMs: the chance that a
+ *    window of that width holds at least one of its sessions by accident.
+ *  - aligned = how many pushes get a session of their own in their window
+ *    [push − alignBeforeMs, push + alignAfterMs]. One session can explain one
+ *    push (a reconnect asks for MFA once), so this is a maximum matching,
+ *    not "pushes with some session near": one session before a cluster of
+ *    pushes counts once, which keeps the binomial below honest when the
+ *    pushes' windows overlap.
+ *  - raw = −log10 P(X ≥ aligned), X ~ Binomial(pushes, p). A browser opening
+ *    a session every second has p ≈ 1 and raw ≈ 0 however many pushes it
+ *    "lines up" with; a stale WinSCP that opened five sessions in the hour,
+ *    each just before one of five pushes, has p ≈ 0.08 and raw ≈ 5.5.
+ *  - score = raw − log10(processes) − log10(that process's endpoints).
+ *    Many candidates are many lottery tickets: a browser talking to 500
+ *    endpoints will, by chance, have one that lines up with 3 of 5 pushes,
+ *    and behind a NAT every sensor's processes compete. This is a weighted
+ *    Bonferroni correction — each process gets an equal share of the error
+ *    budget, split among its endpoints — so a process with one endpoint
+ *    (WinSCP) is not penalised for the browser's sprawl, and a score of s
+ *    bounds the chance that any candidate did this well by accident by
+ *    10^−s (under the null; see MIN_SCORE).
+ */
+
+/**
+ * A candidate is credible only with score ≥ 2: at most a 1 % chance that
+ * some candidate on the matched sensors lined up this well by accident.
+ */
+export const MIN_SCORE = 2;
+/**
+ * ... and with at least two pushes lined up (all of them when the burst has
+ * fewer): one coincidence is not a pattern, however quiet the process.
+ */
+export const MIN_ALIGNED = 2;
+/**
+ * Two processes whose scores differ by less than 1 (their chance-of-
+ * coincidence within a factor of 10) cannot be told apart by timing: the
+ * verdict is `ambiguous` and both are listed, rather than naming one on a
+ * difference the data cannot support. Two processes reconnecting in lockstep
+ * score the same; a process lining up with 5 of 5 pushes beats a same-rate
+ * one lining up with 4 of 5 by ~1.8.
+ */
+export const AMBIGUITY_MARGIN = 1;
+
+export interface ScoredCandidate {
+  sensorId: number;
+  processGuid: string;
+  remoteIp: string;
+  remotePort: number;
+  /** A session of the candidate, for the process's details (pid, name, path, start, sha256). */
+  example: SessionRecord;
+  /** Every session of the candidate the caller passed, oldest first (loop detection looks at them). */
+  allSessions: SessionRecord[];
+  /** Per push (in the pushes' order): the session matched to it, or null. */
+  matched: Array<SessionRecord | null>;
+  aligned: number;
+  /** Sessions opened in the observation span, and the span's length: the background rate's inputs. */
+  sessionsObserved: number;
+  observedMs: number;
+  /** −log10 of the binomial tail, before the multiple-comparison correction. */
+  rawScore: number;
+  score: number;
+  /** Meets MIN_SCORE and MIN_ALIGNED. */
+  credible: boolean;
+}
+
+/**
+ * Scores every (process, endpoint) with a session in the burst's window on
+ * the given sensors. `pushes` are oldest first; `pushSensors[i]` are the
+ * sensors that held push i's access IP at its time — a session lines up with
+ * a push only on such a sensor. Returns candidates best first: score, then
+ * pushes aligned, then identity (so ties break the same way every time).
+ */
+export function scoreCandidates(
+  pushes: readonly MfaEvent[],
+  pushSensors: ReadonlyArray<ReadonlySet<number>>,
+  sensors: ReadonlySet<number>,
+  sessions: readonly SessionRecord[],
+  config: DetectionConfig,
+): ScoredCandidate[] {
+  if (pushes.length === 0) return [];
+  const w = config.alignBeforeMs + config.alignAfterMs;
+  const firstMs = pushes[0]!.timeMs;
+  const lastMs = pushes.at(-1)!.timeMs;
+  const windowStart = firstMs - Math.max(config.baselineMs, config.alignBeforeMs);
+  const windowEnd = lastMs + config.alignAfterMs;
+
+  const earliestOfProcess = new Map<string, number>();
+  const byEndpoint = new Map<string, SessionRecord[]>();
+  for (const s of sessions) {
+    if (!sensors.has(s.sensorId)) continue;
+    const pk = processKey(s);
+    earliestOfProcess.set(pk, Math.min(earliestOfProcess.get(pk) ?? Infinity, s.openedAtMs));
+    const ek = endpointKey(s);
+    const list = byEndpoint.get(ek);
+    if (list === undefined) byEndpoint.set(ek, [s]);
+    else list.push(s);
+  }
+
+  const groups: SessionRecord[][] = [];
+  const endpointsOfProcess = new Map<string, number>();
+  for (const list of byEndpoint.values()) {
+    list.sort(compareSessions);
+    if (!list.some((s) => s.openedAtMs >= windowStart && s.openedAtMs <= windowEnd)) continue;
+    groups.push(list);
+    const pk = processKey(list[0]!);
+    endpointsOfProcess.set(pk, (endpointsOfProcess.get(pk) ?? 0) + 1);
+  }
+  const processCount = endpointsOfProcess.size;
+
+  const scored = groups.map((all): ScoredCandidate => {
+    const first = all[0]!;
+    const pk = processKey(first);
+    const inWindow = all.filter((s) => s.openedAtMs >= windowStart && s.openedAtMs <= windowEnd);
+    const matched = matchSessions(pushes, pushSensors, first.sensorId, inWindow, config);
+    const aligned = matched.filter((m) => m !== null).length;
+    const existedFrom = Math.min(first.processStartMs ?? Infinity, earliestOfProcess.get(pk)!);
+    const spanStart = Math.max(windowStart, existedFrom);
+    const observedMs = Math.max(windowEnd - spanStart, w);
+    const covered = alignmentWindows(pushes, config, spanStart, windowEnd);
+    const outsideMs = Math.max(observedMs - covered.totalMs, w);
+    const outsideSessions = inWindow.filter((session) => !covered.contains(session.openedAtMs)).length;
+    const rate = (outsideSessions + 1) / outsideMs;
+    const rawScore = aligned === 0 ? 0 : binomialTailScore(pushes.length, aligned, rate * w);
+    const score = rawScore - Math.log10(processCount) - Math.log10(endpointsOfProcess.get(pk)!);
+    const credible = aligned >= Math.min(MIN_ALIGNED, pushes.length) && score >= MIN_SCORE;
+    return {
+      sensorId: first.sensorId,
+      processGuid: first.processGuid,
+      remoteIp: first.remoteIp,
+      remotePort: first.remotePort,
+      example: first,
+      allSessions: all,
+      matched,
+      aligned,
+      sessionsObserved: inWindow.length,
+      observedMs,
+      rawScore,
+      score,
+      credible,
+    };
+  });
+  return scored.sort(compareCandidates);
+}
+
+/**
+ * The union of the pushes' windows [push − alignBeforeMs, push + alignAfterMs]
+ * clipped to [fromMs, toMs]: its total length, and whether a time falls in it.
+ */
+function alignmentWindows(pushes: readonly MfaEvent[], config: DetectionConfig, fromMs: number, toMs: number) {
+  const merged: Array<[number, number]> = [];
+  for (const push of pushes) {
+    const start = Math.max(push.timeMs - config.alignBeforeMs, fromMs);
+    const end = Math.min(push.timeMs + config.alignAfterMs, toMs);
+    if (end <= start) continue;
+    const last = merged.at(-1);
+    if (last !== undefined && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return {
+    totalMs: merged.reduce((sum, [start, end]) => sum + (end - start), 0),
+    contains: (t: number) => merged.some(([start, end]) => start <= t && t <= end),
+  };
+}
+
+function compareCandidates(a: ScoredCandidate, b: ScoredCandidate): number {
+  return (
+    b.score - a.score ||
+    b.aligned - a.aligned ||
+    a.sensorId - b.sensorId ||
+    compareText(a.processGuid, b.processGuid) ||
+    compareText(a.remoteIp, b.remoteIp) ||
+    a.remotePort - b.remotePort
+  );
+}
+
+/**
+ * Gives each push at most one session of its own in its window, as many
+ * pushes as possible. All windows have the same width, so walking the pushes
+ * newest first and giving each the latest free session that is not after its
+ * window's end is a maximum matching (the mirror of earliest-deadline-first),
+ * and it pairs each push with the session nearest before it — the one an
+ * analyst would point at.
+ */
+function matchSessions(
+  pushes: readonly MfaEvent[],
+  pushSensors: ReadonlyArray<ReadonlySet<number>>,
+  sensorId: number,
+  sorted: readonly SessionRecord[],
+  config: DetectionConfig,
+): Array<SessionRecord | null> {
+  const matched: Array<SessionRecord | null> = pushes.map(() => null);
+  let j = sorted.length - 1;
+  for (let i = pushes.length - 1; i >= 0; i--) {
+    if (!pushSensors[i]!.has(sensorId)) continue;
+    const t = pushes[i]!.timeMs;
+    while (j >= 0 && sorted[j]!.openedAtMs > t + config.alignAfterMs) j--;
+    if (j >= 0 && sorted[j]!.openedAtMs >= t - config.alignBeforeMs) {
+      matched[i] = sorted[j]!;
+      j--;
+    }
+  }
+  return matched;
+}

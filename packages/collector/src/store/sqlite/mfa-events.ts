@@ -1,0 +1,98 @@
+import type Database from 'better-sqlite3';
+import type { MfaEvent, MfaResult, MfaSource } from '../../ingest/mfa-event.js';
+import { checkMfaEvents, checkTimeRange } from '../input-checks.js';
+import type { MfaEventFilter } from '../store.js';
+
+interface MfaEventDbRow {
+  source: string;
+  event_id: string;
+  time_ms: number;
+  user_name: string;
+  application: string;
+  event_type: string;
+  factor: string;
+  is_push: number;
+  result: string;
+  reason: string;
+  access_ip: string | null;
+  access_hostname: string | null;
+  auth_device: string | null;
+}
+
+export interface MfaEventTable {
+  insert(events: readonly MfaEvent[]): MfaEvent[];
+  list(filter: MfaEventFilter): MfaEvent[];
+}
+
+const COLUMNS = `source, event_id, time_ms, user_name, application, event_type, factor, is_push, result, reason,
+  access_ip, access_hostname, auth_device`;
+
+/**
+ * The mfa_events table of one database, statements prepared once. A batch
+ * is inserted in one transaction: a log file of 100,000 records costs one
+ * commit, and a failure stores none of it (the caller retries the file and
+ * the dedupe key makes that safe).
+ */
+export function makeMfaEventTable(db: Database.Database): MfaEventTable {
+  const insertOne = db.prepare<[Record<string, string | number | null>]>(
+    `INSERT INTO mfa_events (${COLUMNS})
+     VALUES (@source, @eventId, @timeMs, @user, @application, @eventType, @factor, @isPush, @result, @reason,
+       @accessIp, @accessHostname, @authDevice)
+     ON CONFLICT (source, event_id, time_ms) DO NOTHING`);
+  // Two shapes, so each gets its index: (user_name, time_ms) or (time_ms).
+  const ofUser = db.prepare<[{ user: string; fromMs: number; toMs: number; all: number }], MfaEventDbRow>(
+    `SELECT ${COLUMNS} FROM mfa_events
+     WHERE user_name = @user AND time_ms >= @fromMs AND time_ms <= @toMs AND (is_push = 1 OR @all = 1)
+     ORDER BY time_ms, id`);
+  const ofAll = db.prepare<[{ fromMs: number; toMs: number; all: number }], MfaEventDbRow>(
+    `SELECT ${COLUMNS} FROM mfa_events
+     WHERE time_ms >= @fromMs AND time_ms <= @toMs AND (is_push = 1 OR @all = 1)
+     ORDER BY time_ms, id`);
+
+  const insertAll = db.transaction((events: readonly MfaEvent[]): MfaEvent[] => {
+    const fresh: MfaEvent[] = [];
+    for (const e of events) {
+      const changes = insertOne.run({
+        source: e.source, eventId: e.eventId, timeMs: e.timeMs, user: e.user, application: e.application,
+        eventType: e.eventType, factor: e.factor, isPush: e.isPush ? 1 : 0, result: e.result, reason: e.reason,
+        accessIp: e.accessIp, accessHostname: e.accessHostname, authDevice: e.authDevice,
+      }).changes;
+      if (changes === 1) fresh.push(e);
+    }
+    return fresh;
+  });
+
+  return {
+    insert(events) {
+      checkMfaEvents(events);
+      if (events.length === 0) return [];
+      return insertAll.immediate(events);
+    },
+    list(filter) {
+      checkTimeRange('listMfaEvents', filter.fromMs, filter.toMs);
+      const all = filter.includeNonPush === true ? 1 : 0;
+      const rows = filter.user === undefined
+        ? ofAll.all({ fromMs: filter.fromMs, toMs: filter.toMs, all })
+        : ofUser.all({ user: filter.user, fromMs: filter.fromMs, toMs: filter.toMs, all });
+      return rows.map(toMfaEvent);
+    },
+  };
+}
+
+function toMfaEvent(r: MfaEventDbRow): MfaEvent {
+  return {
+    source: r.source as MfaSource,
+    eventId: r.event_id,
+    timeMs: r.time_ms,
+    user: r.user_name,
+    application: r.application,
+    eventType: r.event_type,
+    factor: r.factor,
+    isPush: r.is_push === 1,
+    result: r.result as MfaResult,
+    reason: r.reason,
+    accessIp: r.access_ip,
+    accessHostname: r.access_hostname,
+    authDevice: r.auth_device,
+  };
+}

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAgent, type AgentHandle } from './helpers/agent.js';
 import { cliJson, runCli } from './helpers/cli.js';
@@ -135,6 +136,15 @@ describe('tracing push bursts end to end', () => {
     await ingest([30_000, 20_000, 10_000].map((ago) => deniedPush('asmith', OUTSIDE_IP, now - ago)));
     const [alert] = await alertsOf('asmith');
     expect(alert).toMatchObject({ verdict: 'unattributed', severity: 'high', access_ip: OUTSIDE_IP, sensor_id: null, process: null, destination: null });
+  });
+
+  it('ingest reports a broken record by line and still stores the good ones', async () => {
+    const file = writeDuoFile([deniedPush('erin', OUTSIDE_IP, Date.now() - 5_000)]);
+    appendFileSync(file, '\n{"txid": "no time", "result": "denied"}\n');
+    const result = await runCli(['ingest', 'duo', file], collector);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/1 new/);
+    expect(result.stdout).toMatch(/rejected line 2: .+/);
   });
 
   it('ambiguous: two processes reconnecting in lockstep', async () => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_DETECTION_CONFIG } from '../src/detect/types.js';
 import { DEFAULT_MAX_FRAME_BYTES } from '@pushtrace/proto';
 import { parseSince } from '../src/api/since.js';
 import { loadClientConfig } from '../src/config/client-config.js';
@@ -29,9 +30,30 @@ describe('collector config', () => {
       maxFrameBytes: DEFAULT_MAX_FRAME_BYTES,
       checkinIntervalS: 15,
       offlineGraceS: 15,
+      detection: DEFAULT_DETECTION_CONFIG,
+      duo: null,
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.listen)).toBe(true);
+    expect(Object.isFrozen(config.detection)).toBe(true);
+  });
+
+  it('reads detection thresholds as durations and counts, naming the flag of a bad one', () => {
+    const config = loadCollectorConfig({ enrollSecret: 's', burstMinPushes: '5', burstWindow: '15m', alignBefore: '90s', loopWindow: '1h' }, {});
+    expect(config.detection).toMatchObject({ burstMinPushes: 5, burstWindowMs: 900_000, alignBeforeMs: 90_000, loopWindowMs: 3_600_000 });
+    const err = configError(() => loadCollectorConfig({ enrollSecret: 's', burstWindow: 'ten minutes' }, {}));
+    expect(err.message).toContain('config.detection.burstWindowMs');
+    expect(err.message).toContain('--burst-window');
+  });
+
+  it('takes Duo credentials from flags or environment, all three or none', () => {
+    expect(loadCollectorConfig({ enrollSecret: 's' }, {}).duo).toBeNull();
+    const env = { PUSHTRACE_DUO_API_HOST: 'api-1234abcd.duosecurity.com', PUSHTRACE_DUO_IKEY: 'DIXXXXXXXXXXXXXXXXXX', PUSHTRACE_DUO_SKEY: 'secret' };
+    expect(loadCollectorConfig({ enrollSecret: 's' }, env).duo).toEqual({
+      apiHost: 'api-1234abcd.duosecurity.com', integrationKey: 'DIXXXXXXXXXXXXXXXXXX', secretKey: 'secret', baseUrl: null,
+    });
+    const err = configError(() => loadCollectorConfig({ enrollSecret: 's', duoApiHost: 'api-1234abcd.duosecurity.com' }, {}));
+    expect(err.message).toContain('config.duo.integrationKey');
   });
 
   it('takes secrets from the environment, and flags win over it', () => {

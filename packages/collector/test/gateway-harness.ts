@@ -8,6 +8,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import WebSocket from 'ws';
 import { decodeEnvelope, encodeEnvelope, type Envelope, type EnvelopeInit } from '@pushtrace/proto';
+import { DEFAULT_DETECTION_CONFIG } from '../src/detect/types.js';
 import { startCollectorServer, type CollectorServerOptions, type RunningCollector } from '../src/server.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
@@ -57,6 +58,7 @@ export async function startTestCollector(options: TestCollectorOptions = {}): Pr
       maxFrameBytes: options.maxFrameBytes ?? 64 * 1024,
       checkinIntervalS: 60,
       offlineGraceS: options.offlineGraceS ?? 15,
+      detection: DEFAULT_DETECTION_CONFIG,
     },
     store,
     log,

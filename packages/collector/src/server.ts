@@ -65,6 +65,7 @@ export async function startCollectorServer(options: CollectorServerOptions): Pro
     maxFrameBytes: config.maxFrameBytes,
     now,
     onCommitted: (sensorId, messages) => detection.noteTelemetry(sensorId, messages),
+    onCheckin: () => detection.noteCheckin(),
     ...options.gateway,
   });
   const api: ApiContext = {

@@ -15,6 +15,25 @@ function onlyBurst(pushes: Parameters<typeof findBursts>[0]): Burst {
   return bursts[0]!;
 }
 
+describe('attributeBurst: a sensor that only just started watching', () => {
+  it('does not name a long-running busy process whose quiet-looking past the agent never saw', () => {
+    // The agent started 2 minutes before the burst (its first sighting and
+    // first sessions are then); the browser has run for two days, busy all
+    // along, but only its last minutes were reported. Its days of "no
+    // sessions" are missing data, not quiet.
+    const agentStart = T0 - 2 * MIN;
+    const browser = browserSessions({ endpoints: 1, fromMs: agentStart });
+    const pushes = PUSH_TIMES.map((t) => push(t));
+    const draft = attributeBurst(onlyBurst(pushes), [sighting({ fromMs: agentStart })], browser, CONFIG);
+    expect(draft.verdict).toBe('sensor-no-process');
+    // Control: the same data with the sensor said to be watching for hours
+    // makes the browser look silent until just before the burst, and it is
+    // named — so it is the watch start alone that keeps it from being named.
+    const watchedLong = attributeBurst(onlyBurst(pushes), [sighting()], browser, CONFIG);
+    expect(watchedLong.verdict).toBe('reconnect-loop');
+  });
+});
+
 describe('attributeBurst: the write-up', () => {
   it('names the stale WinSCP session, with a busy browser beside it', () => {
     const story = winscpStory();

@@ -87,7 +87,13 @@ export function attributeBurst(
     };
   }
 
-  const scored = scoreCandidates(pushes, pushSensors, sensors, sessions, config);
+  // Since when each matched sensor has been watching: its earliest IP
+  // sighting or session we were given, whichever is first.
+  const watchedFrom = new Map<number, number>();
+  const watch = (sensorId: number, t: number) => watchedFrom.set(sensorId, Math.min(watchedFrom.get(sensorId) ?? Infinity, t));
+  for (const s of sightings) if (sensors.has(s.sensorId)) watch(s.sensorId, s.fromMs);
+  for (const s of sessions) if (sensors.has(s.sensorId)) watch(s.sensorId, s.openedAtMs);
+  const scored = scoreCandidates(pushes, pushSensors, sensors, sessions, config, watchedFrom);
   const winner = scored.find((c) => c.credible);
   if (winner === undefined) {
     const sorted = [...sensors].sort((a, b) => a - b);

@@ -19,8 +19,11 @@ import type { DetectionConfig, SessionRecord } from './types.js';
  *    runs from the baseline start (first push − baselineMs) to the end of
  *    the burst (last push + alignAfterMs), but not from before the process
  *    existed (its start time, or its earliest session when the start is
- *    unknown): a recently started busy process must not look quiet because
- *    of an hour it was not running. Leaving the windows out is what makes
+ *    unknown), nor from before the sensor was watching (its earliest IP
+ *    sighting or session: an agent that started recently saw nothing
+ *    before): a recently started
+ *    busy process must not look quiet because of an hour it was not running
+ *    or not watched. Leaving the windows out is what makes
  *    this a test of "more sessions right before pushes than elsewhere":
  *    under the null the windows hold nothing special, so the outside time
  *    estimates the same rate without the sessions being tested counting
@@ -106,6 +109,8 @@ export function scoreCandidates(
   sensors: ReadonlySet<number>,
   sessions: readonly SessionRecord[],
   config: DetectionConfig,
+  /** Per sensor, since when it has been reporting (its earliest IP sighting or session given). */
+  watchedFrom: ReadonlyMap<number, number> = new Map(),
 ): ScoredCandidate[] {
   if (pushes.length === 0) return [];
   const w = config.alignBeforeMs + config.alignAfterMs;
@@ -144,7 +149,9 @@ export function scoreCandidates(
     const matched = matchSessions(pushes, pushSensors, first.sensorId, inWindow, config);
     const aligned = matched.filter((m) => m !== null).length;
     const existedFrom = Math.min(first.processStartMs ?? Infinity, earliestOfProcess.get(pk)!);
-    const spanStart = Math.max(windowStart, existedFrom);
+    // Nor from before the sensor was watching: a process that ran long
+    // before its agent started was not quiet then, only unobserved.
+    const spanStart = Math.max(windowStart, existedFrom, watchedFrom.get(first.sensorId) ?? -Infinity);
     const observedMs = Math.max(windowEnd - spanStart, w);
     const covered = alignmentWindows(pushes, config, spanStart, windowEnd);
     const outsideMs = Math.max(observedMs - covered.totalMs, w);

@@ -15,6 +15,8 @@ import type { DetectionConfig, IpSighting, SessionRecord } from './types.js';
 const CONTEXT_MS = 6 * 60 * 60_000;
 /** Agent clocks can be off by this much before skew correction; fetch telemetry that much wider. */
 const SKEW_SLACK_MS = 10 * 60_000;
+/** A checkin re-checks alerts whose pushes fall in this recent past. */
+const CHECKIN_RECHECK_MS = 10 * 60_000;
 /** A checkin this late still counts as on time (as the API's offline grace). */
 const CHECKIN_GRACE_MS = 15_000;
 /** Late telemetry re-checks alerts whose pushes are at most this old. */
@@ -87,6 +89,20 @@ export class DetectionRunner {
       see(Number(envelope.hostInfo?.observedAtMs ?? 0));
     }
     if (from === Infinity) return;
+    this.#scheduleRecheck(from, to);
+  }
+
+  /**
+   * A sensor checked in: its current IP now counts up to this moment, which
+   * can turn a recent `unattributed` into a match (an agent that drained its
+   * spool before its first checkin re-confirmed an unchanged IP).
+   */
+  noteCheckin(): void {
+    const now = this.#now();
+    this.#scheduleRecheck(now - CHECKIN_RECHECK_MS, now);
+  }
+
+  #scheduleRecheck(from: number, to: number): void {
     this.#telemetrySpan = this.#telemetrySpan === undefined
       ? { from, to }
       : { from: Math.min(this.#telemetrySpan.from, from), to: Math.max(this.#telemetrySpan.to, to) };

@@ -24,6 +24,8 @@ export interface SessionContext {
   onClosed(session: AgentSession): void;
   /** A batch of this sensor's data messages is committed (before its ack goes out). */
   onCommitted(sensorId: number, messages: readonly SequencedMessage[]): void;
+  /** A checkin is recorded (it re-confirms the sensor's current IP up to now). */
+  onCheckin(sensorId: number): void;
 }
 
 type Inbound = { readonly envelope: Envelope } | { readonly refusal: Refusal };
@@ -300,6 +302,7 @@ export class AgentSession {
           spoolQueuedBytes: c.spoolQueuedBytes ?? 0,
           externalIp: c.externalIp ?? '',
         });
+        this.ctx.onCheckin(sensorId);
       } else if (envelope.body === 'spoolDrops') {
         const d = envelope.spoolDrops!;
         if ((d.droppedMessages ?? 0) > 0) this.log.warn({ droppedMessages: d.droppedMessages, droppedBytes: d.droppedBytes }, 'agent spool dropped messages');

@@ -27,6 +27,8 @@ export interface GatewayOptions {
   closeTimeoutMs?: number;
   /** Told about every committed batch (the detector re-checks verdicts that late telemetry may change). */
   onCommitted?: (sensorId: number, messages: readonly SequencedMessage[]) => void;
+  /** Told about every recorded checkin (it extends the sensor's current IP to now). */
+  onCheckin?: (sensorId: number) => void;
 }
 
 /**
@@ -81,6 +83,7 @@ export class AgentGateway {
         now: this.options.now ?? Date.now,
         onAuthenticated: (s) => this.onAuthenticated(s),
         onCommitted: (sensorId, messages) => this.options.onCommitted?.(sensorId, messages),
+        onCheckin: (sensorId) => this.options.onCheckin?.(sensorId),
         onClosed: (s) => this.onClosed(s),
       });
       this.sessions.add(session);

@@ -158,7 +158,12 @@ export class DetectionRunner {
   async #recomputeUser(user: string, fromMs: number, toMs: number): Promise<StoredAlert[]> {
     const config = this.#config;
     const events = await this.#store.listMfaEvents({ user, fromMs: fromMs - CONTEXT_MS, toMs: toMs + CONTEXT_MS });
-    const bursts = findBursts(events, config);
+    // Only bursts the change can touch are judged again (pushes chain at
+    // most M apart, so a burst farther than M from [fromMs, toMs] is as it
+    // was); the others' alerts stay untouched, since reconcile leaves alone
+    // what overlaps no draft.
+    const bursts = findBursts(events, config)
+      .filter((b) => b.lastPushMs >= fromMs - config.burstWindowMs && b.firstPushMs <= toMs + config.burstWindowMs);
     const drafts = [];
     for (const burst of bursts) {
       const sightings = await this.#sightingsFor(burst.pushes, burst.firstPushMs, burst.lastPushMs);

@@ -106,3 +106,20 @@ describe('Duo Admin API v2 JSON', () => {
     expect(parseDuoJson('{"stat":"OK","response":{"authlogs":[],"metadata":{}}}')).toEqual({ events: [], rejected: [] });
   });
 });
+
+describe('Duo JSON times', () => {
+  const record = (over: Record<string, unknown>) => JSON.stringify({
+    txid: 't1', event_type: 'authentication', factor: 'duo_push', result: 'denied', reason: 'no_response',
+    user: { name: 'jdoe' }, application: { name: 'vpn' }, access_device: { ip: '198.51.100.1' }, ...over,
+  });
+
+  it('keeps the sub-second part of isotimestamp when it agrees with timestamp', () => {
+    const { events } = parseDuoJson(record({ timestamp: 1_700_000_000, isotimestamp: '2023-11-14T22:13:20.786+00:00' }));
+    expect(events[0]!.timeMs).toBe(1_700_000_000_786);
+  });
+
+  it('trusts timestamp when isotimestamp disagrees with it, and isotimestamp when timestamp is missing', () => {
+    expect(parseDuoJson(record({ timestamp: 1_700_000_000, isotimestamp: '2023-11-14T23:13:20.786+00:00' })).events[0]!.timeMs).toBe(1_700_000_000_000);
+    expect(parseDuoJson(record({ isotimestamp: '2023-11-14T22:13:20.250Z' })).events[0]!.timeMs).toBe(1_700_000_000_250);
+  });
+});

@@ -17,7 +17,8 @@ import { duoApiOutcome } from './duo-outcome.js';
  * `integration`, `ip`, `device`, factor "Duo Push") are read too.
  *
  * Times: `timestamp` is Unix seconds (a value ≥ 1e11 is taken as ms);
- * without it, `isotimestamp`. The API writes UTC, so a zone-less
+ * `isotimestamp` instead when it agrees to the second (it has the
+ * sub-second part) or when `timestamp` is missing. The API writes UTC, so a zone-less
  * isotimestamp is UTC unless timeZoneOffsetMinutes says otherwise.
  *
  * Duo repeats a txid now and then: within one input, a second record with the
@@ -136,10 +137,17 @@ function readDuoRecord(value: unknown, options: MfaParseOptions): { event: MfaEv
 function recordTime(value: Record<string, unknown>, options: MfaParseOptions): TimeResult {
   const context = { offsetMinutes: options.timeZoneOffsetMinutes, zoneLessIsUtc: true };
   const ts = value.timestamp;
-  if (typeof ts === 'number') return named('timestamp', epochTime(ts));
-  if (typeof ts === 'string' && ts.trim() !== '') return named('timestamp', parseLogTime(ts, context));
   const iso = value.isotimestamp;
-  if (typeof iso === 'string' && iso.trim() !== '') return named('isotimestamp', parseLogTime(iso, context));
+  const fromIso = typeof iso === 'string' && iso.trim() !== '' ? named('isotimestamp', parseLogTime(iso, context)) : undefined;
+  let fromTs: TimeResult | undefined;
+  if (typeof ts === 'number') fromTs = named('timestamp', epochTime(ts));
+  else if (typeof ts === 'string' && ts.trim() !== '') fromTs = named('timestamp', parseLogTime(ts, context));
+  // isotimestamp carries sub-second precision that `timestamp` (whole
+  // seconds) drops, and lining a push up with a session is a matter of
+  // seconds: take it when it agrees with `timestamp` to the second.
+  if (fromTs?.ok && fromIso?.ok && Math.floor(fromIso.ms / 1000) === Math.floor(fromTs.ms / 1000)) return fromIso;
+  if (fromTs !== undefined) return fromTs;
+  if (fromIso !== undefined) return fromIso;
   return { ok: false, why: 'no timestamp: neither timestamp nor isotimestamp is set' };
 }
 

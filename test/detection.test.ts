@@ -2,6 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAgent, type AgentHandle } from './helpers/agent.js';
 import { cliJson, runCli } from './helpers/cli.js';
+import { netconnsOfProcess } from './helpers/collector-db.js';
 import { startCollector, type CollectorHandle } from './helpers/collector.js';
 import { startDns, type DnsResponder } from './helpers/dns-responder.js';
 import { deniedPush, writeDuoFile } from './helpers/duo-records.js';
@@ -35,18 +36,24 @@ const OUTSIDE_IP = '198.51.100.9';
 const PUSH_LAG_MS = 1500;
 /**
  * The stand-ins compress the write-up's minutes into seconds: a first
- * session idle for 12 s, then 8 reconnects 3 s apart. The collector is told
+ * session idle for 15 s, then 8 reconnects 3 s apart. The collector is told
  * to line sessions up within 2 s before to 1 s after a push to match.
  */
-const RECONNECTS = ['9', '1500', '1500', '12000'];
+const RECONNECTS = ['9', '1500', '1500', '15000'];
 const ALIGN_ARGS = ['--align-before', '2s', '--align-after', '1s'];
 
-/** Session-opening times a RECONNECT_SCRIPT stand-in printed, once it printed `count` of them. */
+/**
+ * Session-opening times a RECONNECT_SCRIPT stand-in printed, once it printed
+ * `count` of them and the push that follows the last one is in the past (a
+ * Duo log only ever holds pushes that happened).
+ */
 async function sessionTimes(standin: Standin, count: number): Promise<number[]> {
-  return waitFor(`${count} sessions of the stand-in`, () => {
-    const times = standin.logs.filter((l) => typeof l.session === 'number').map((l) => Number(l.at));
-    return times.length >= count ? times.slice(0, count) : undefined;
+  const times = await waitFor(`${count} sessions of the stand-in`, () => {
+    const seen = standin.logs.filter((l) => typeof l.session === 'number').map((l) => Number(l.at));
+    return seen.length >= count ? seen.slice(0, count) : undefined;
   }, { timeoutMs: 60_000 });
+  await waitFor('the last push to have happened', () => Date.now() > times.at(-1)! + PUSH_LAG_MS + 200 || undefined);
+  return times;
 }
 
 // Each verdict of DESIGN.md, produced by real agent and collector processes
@@ -76,7 +83,8 @@ describe('tracing push bursts end to end', () => {
     browser = startStandin('chrome', RECONNECT_SCRIPT, [String(web.port), '0', '1500', '300']);
     agent = startAgent({ collectorUrl: collector.wsUrl, enrollSecret: collector.enrollSecret, resolver: dns.address });
     await waitFor('sensor with its external IP', async () =>
-      (await cliJson<Array<{ external_ip: string | null }>>(['sensors'], collector)).some((s) => s.external_ip === LAPTOP_IP));
+      (await cliJson<Array<{ external_ip: string | null }>>(['sensors'], collector)).some((s) => s.external_ip === LAPTOP_IP),
+    { intervalMs: 500 });
     agentUp = Date.now();
   });
 
@@ -104,10 +112,9 @@ describe('tracing push bursts end to end', () => {
     const winscp = startStandin('WinSCP.exe', RECONNECT_SCRIPT, [String(sftp.port), ...RECONNECTS]);
     cleanup.push(winscp);
     const sessions = await sessionTimes(winscp, 9);
-    await waitFor('WinSCP.exe sessions stored', async () => {
-      const processes = await cliJson<Array<{ name: string; netconns: unknown[] }>>(['processes'], collector);
-      return processes.some((p) => p.name === 'WinSCP.exe' && p.netconns.length >= 9) || undefined;
-    });
+    // Polled in the database, not with the CLI: every CLI run is a process
+    // with a session of its own, one more candidate for the detector.
+    await waitFor('WinSCP.exe sessions stored', () => netconnsOfProcess(collector.dbPath, 'WinSCP.exe') >= 9 || undefined);
     // The first session was the user's own login; each reconnect asks again.
     await ingest(sessions.slice(1).map((at) => deniedPush('jdoe', LAPTOP_IP, at + PUSH_LAG_MS)));
 
@@ -154,10 +161,8 @@ describe('tracing push bursts end to end', () => {
     cleanup.push(a, b);
     const sessions = await sessionTimes(a, 9);
     await sessionTimes(b, 9);
-    await waitFor('both stand-ins stored', async () => {
-      const processes = await cliJson<Array<{ pid: number; netconns: unknown[] }>>(['processes'], collector);
-      return [a, b].every((s) => processes.some((p) => p.pid === s.proc.pid && p.netconns.length >= 9)) || undefined;
-    });
+    await waitFor('both stand-ins stored', () =>
+      [a, b].every((s) => netconnsOfProcess(collector.dbPath, s === a ? 'WinSCP.exe' : 'FileZilla.exe', s.proc.pid) >= 9) || undefined);
     await ingest(sessions.slice(1).map((at) => deniedPush('carol', LAPTOP_IP, at + PUSH_LAG_MS)));
     const [alert] = await alertsOf('carol');
     expect(alert).toMatchObject({ verdict: 'ambiguous', severity: 'medium' });
@@ -185,11 +190,11 @@ describe('tracing push bursts end to end', () => {
       const sensors = await cliJson<Array<{ sensor_id: number; external_ip: string | null; spool_queued: number }>>(['sensors'], collector);
       const second = sensors.find((s) => s.external_ip === SECOND_LAPTOP_IP);
       return second !== undefined && second.spool_queued === 0 || undefined;
-    }, { timeoutMs: 90_000 });
+    }, { timeoutMs: 90_000, intervalMs: 1_000 });
     const after = await waitFor('the alert to be re-judged', async () => {
       const [alert] = await alertsOf('dave');
       return alert?.verdict !== 'unattributed' ? alert : undefined;
-    }, { timeoutMs: 30_000 });
+    }, { timeoutMs: 30_000, intervalMs: 1_000 });
     expect(after.verdict).toBe('reconnect-loop');
     expect(after.id).toBe(before!.id);
     expect(after.process).toMatchObject({ name: 'rsync', pid: rsync.proc.pid });

@@ -23,3 +23,16 @@ export function countRows(dbPath: string, table: 'netconns' | 'processes', senso
     db.close();
   }
 }
+
+/** Netconns stored for processes of this name (any sensor). */
+export function netconnsOfProcess(dbPath: string, name: string, pid?: number): number {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare(`SELECT COUNT(*) AS n FROM netconns n JOIN processes p
+      ON p.sensor_id = n.sensor_id AND p.process_guid = n.process_guid
+      WHERE p.name = ? AND (? IS NULL OR p.pid = ?)`).get(name, pid ?? null, pid ?? null) as { n: number };
+    return row.n;
+  } finally {
+    db.close();
+  }
+}

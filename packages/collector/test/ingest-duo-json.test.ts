@@ -72,6 +72,13 @@ describe('Duo Admin API v2 JSON', () => {
     expect(broken.rejected).toEqual([{ where: 'line 4', reason: expect.stringMatching(/^not valid JSON: .*position 46$/) }]);
   });
 
+  it('salvages an array written one record per line when one line is broken', () => {
+    const text = ['[', `${JSON.stringify(record())},`, '{"timestamp": 1434312300, "txid": "tx-2",', JSON.stringify(record({ txid: 'tx-3' })), ']'].join('\n');
+    const { events, rejected } = parseDuoJson(text);
+    expect(events.map((e) => e.eventId)).toEqual(['tx-1', 'tx-3']);
+    expect(rejected).toEqual([{ where: 'line 3', reason: expect.stringMatching(/^not valid JSON: /) }]);
+  });
+
   it('reports a Duo API error envelope instead of inventing records', () => {
     const { events, rejected } = parseDuoJson('{"stat":"FAIL","code":40301,"message":"Access forbidden","message_detail":"Missing permission"}');
     expect(events).toEqual([]);

@@ -174,7 +174,9 @@ export class DetectionRunner {
         const rows = await this.#store.listSessions(sensorId,
           burst.firstPushMs - config.alignBeforeMs - config.baselineMs + offset - SKEW_SLACK_MS,
           burst.lastPushMs + config.alignAfterMs + offset + SKEW_SLACK_MS);
-        for (const row of rows) sessions.push(toSessionRecord(row, offset));
+        // A push is asked for by a session the laptop opened; what it
+        // accepted (a local server's clients) cannot have caused one.
+        for (const row of rows) if (row.direction !== 'inbound') sessions.push(toSessionRecord(row, offset));
       }
       drafts.push(attributeBurst(burst, sightings, sessions, config));
     }

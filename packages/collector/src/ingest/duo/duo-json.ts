@@ -60,7 +60,8 @@ function duoEvents(entries: readonly JsonEntry[], options: MfaParseOptions): Par
       events.push(event);
       continue;
     }
-    const key = `${event.timeMs}\u0000${txid}`;
+    // Duo's own key: whole-second timestamp and txid (timeMs may carry isotimestamp's fraction).
+    const key = `${Math.floor(event.timeMs / 1000)}\u0000${txid}`;
     const earlier = byKey.get(key);
     if (earlier === undefined) {
       byKey.set(key, events.length);
@@ -108,7 +109,7 @@ function readDuoRecord(value: unknown, options: MfaParseOptions): { event: MfaEv
     problems.push(`result: unknown value ${JSON.stringify(resultText)} (expected success, denied, fraud, failure or error)`);
   }
 
-  const user = textAt(value, 'user', 'name') ?? textAt(value, 'username');
+  const user = textAt(value, 'user', 'name') ?? textAt(value, 'username') ?? textAt(value, 'user');
   if (user === undefined) problems.push('user.name: missing');
 
   if (problems.length > 0 || !time.ok || outcome === null || user === undefined) return problems.join('; ');

@@ -49,9 +49,15 @@ describe('collector config', () => {
   it('takes Duo credentials from flags or environment, all three or none', () => {
     expect(loadCollectorConfig({ enrollSecret: 's' }, {}).duo).toBeNull();
     const env = { PUSHTRACE_DUO_API_HOST: 'api-1234abcd.duosecurity.com', PUSHTRACE_DUO_IKEY: 'DIXXXXXXXXXXXXXXXXXX', PUSHTRACE_DUO_SKEY: 'secret' };
-    expect(loadCollectorConfig({ enrollSecret: 's' }, env).duo).toEqual({
-      apiHost: 'api-1234abcd.duosecurity.com', integrationKey: 'DIXXXXXXXXXXXXXXXXXX', secretKey: 'secret', baseUrl: null,
+    const duo = loadCollectorConfig({ enrollSecret: 's' }, env).duo;
+    // The poller's own defaults (interval, limit, ...) come with it.
+    expect(duo).toMatchObject({
+      apiHost: 'api-1234abcd.duosecurity.com', integrationKey: 'DIXXXXXXXXXXXXXXXXXX', secretKey: 'secret', baseUrl: null, intervalMinutes: 1,
     });
+    expect(Object.isFrozen(duo)).toBe(true);
+    // The poller's host rule applies at start-up: a URL is not a host name.
+    expect(configError(() => loadCollectorConfig({ enrollSecret: 's' }, { ...env, PUSHTRACE_DUO_API_HOST: 'https://api-1234abcd.duosecurity.com' })).message)
+      .toContain('config.duo.apiHost');
     const err = configError(() => loadCollectorConfig({ enrollSecret: 's', duoApiHost: 'api-1234abcd.duosecurity.com' }, {}));
     expect(err.message).toContain('config.duo.integrationKey');
   });

@@ -122,12 +122,7 @@ async function runCollector(config: CollectorConfig, log: Logger, io: CliIo): Pr
     }
     const running = await startCollectorServer({ config, store, log, adminTokenHash: admin.hash });
     const duo = config.duo === null ? null : new DuoLogPoller({
-      settings: {
-        apiHost: config.duo.apiHost,
-        integrationKey: config.duo.integrationKey,
-        secretKey: config.duo.secretKey,
-        ...(config.duo.baseUrl !== null ? { baseUrl: config.duo.baseUrl } : {}),
-      },
+      settings: config.duo,
       checkpoints: { get: (key) => store.getState(key), set: (key, value) => store.setState(key, value) },
       onEvents: async (events, rejected) => {
         const outcome = await ingestEvents(store, running.detection, events, rejected);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_MAX_FRAME_BYTES } from '@pushtrace/proto';
 import { DEFAULT_DETECTION_CONFIG, type DetectionConfig } from '../detect/types.js';
 import { CollectorError } from '../errors.js';
+import { parseDuoPullConfig, type DuoPullConfig } from '../ingest/duo-pull/duo-pull-config.js';
 import { durationMs } from './duration.js';
 import { parseListenAddress, type ListenAddress } from './listen-address.js';
 
@@ -27,17 +28,7 @@ export interface CollectorConfig {
   /** Burst, alignment and loop thresholds. Defaults: DEFAULT_DETECTION_CONFIG. */
   readonly detection: DetectionConfig;
   /** Live pull of Duo authentication logs; null when not configured. */
-  readonly duo: DuoConfig | null;
-}
-
-/** Duo Admin API access for the live log pull. */
-export interface DuoConfig {
-  /** api-XXXXXXXX.duosecurity.com */
-  readonly apiHost: string;
-  readonly integrationKey: string;
-  readonly secretKey: string;
-  /** Replaces https://<apiHost> (a local mirror or a test server); normally unset. */
-  readonly baseUrl: string | null;
+  readonly duo: DuoPullConfig | null;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -125,12 +116,22 @@ const schema = z.object({
     loopMinSessions: integerFlag(2, 1000),
     loopWindowMs: durationFlag,
   }),
-  duo: z.object({
-    apiHost: z.string().regex(/^[a-z0-9.-]+$/i, 'expected a host name such as api-XXXXXXXX.duosecurity.com'),
-    integrationKey: z.string().min(1, 'must not be empty'),
-    secretKey: z.string().min(1, 'must not be empty'),
-    baseUrl: z.string().url().nullable(),
-  }).nullable(),
+  // Checked by the poller's own rules, here at start-up, so a bad Duo
+  // setting stops the collector before it listens rather than after.
+  duo: z.object({ apiHost: z.string().optional(), integrationKey: z.string().optional(), secretKey: z.string().optional(), baseUrl: z.string().nullable() })
+    .nullable()
+    .transform((raw, ctx): DuoPullConfig | null => {
+      if (raw === null) return null;
+      try {
+        return parseDuoPullConfig({ apiHost: raw.apiHost ?? '', integrationKey: raw.integrationKey ?? '', secretKey: raw.secretKey ?? '', baseUrl: raw.baseUrl });
+      } catch (err) {
+        for (const line of (err as Error).message.split('\n').slice(1)) {
+          const match = /^\s*duo\.(\w+): (.*)$/.exec(line);
+          ctx.issues.push({ code: 'custom', path: match ? [match[1]!] : [], message: match ? match[2]! : line.trim(), input: raw });
+        }
+        return z.NEVER;
+      }
+    }),
 });
 
 /** A non-empty value or undefined: an exported-but-empty variable means "not set". */
@@ -177,7 +178,6 @@ export function loadCollectorConfig(flags: CollectorFlags, env: NodeJS.ProcessEn
   const config = result.data;
   Object.freeze(config.listen);
   Object.freeze(config.detection);
-  if (config.duo !== null) Object.freeze(config.duo);
   return Object.freeze(config);
 }
 

@@ -68,8 +68,14 @@ export namespace pushtrace {
             /** Envelope error. */
             error?: (pushtrace.v1.ErrorNotice.$Properties|null);
 
+            /** Envelope command. */
+            command?: (pushtrace.v1.Command.$Properties|null);
+
+            /** Envelope commandResult. */
+            commandResult?: (pushtrace.v1.CommandResult.$Properties|null);
+
             /** Envelope body. */
-            body?: ("hello"|"welcome"|"checkin"|"hostInfo"|"processInfo"|"netconnBatch"|"externalIp"|"spoolDrops"|"ack"|"error");
+            body?: ("hello"|"welcome"|"checkin"|"hostInfo"|"processInfo"|"netconnBatch"|"externalIp"|"spoolDrops"|"ack"|"error"|"command"|"commandResult");
 
             /**
              * Creates a new Envelope instance using the specified properties.
@@ -190,8 +196,14 @@ export namespace pushtrace {
                 /** Envelope error */
                 error?: (pushtrace.v1.ErrorNotice.$Properties|null);
 
+                /** Envelope command */
+                command?: (pushtrace.v1.Command.$Properties|null);
+
+                /** Envelope commandResult */
+                commandResult?: (pushtrace.v1.CommandResult.$Properties|null);
+
                 /** Envelope body */
-                body?: ("hello"|"welcome"|"checkin"|"hostInfo"|"processInfo"|"netconnBatch"|"externalIp"|"spoolDrops"|"ack"|"error");
+                body?: ("hello"|"welcome"|"checkin"|"hostInfo"|"processInfo"|"netconnBatch"|"externalIp"|"spoolDrops"|"ack"|"error"|"command"|"commandResult");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -213,9 +225,11 @@ export namespace pushtrace {
               spoolDrops?: pushtrace.v1.SpoolDropReport.$Shape|null;
               ack?: pushtrace.v1.Ack.$Shape|null;
               error?: pushtrace.v1.ErrorNotice.$Shape|null;
+              command?: pushtrace.v1.Command.$Shape|null;
+              commandResult?: pushtrace.v1.CommandResult.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ body?: undefined; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null }|{ body?: "hello"; hello: pushtrace.v1.Hello.$Shape; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null }|{ body?: "welcome"; hello?: null; welcome: pushtrace.v1.Welcome.$Shape; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null }|{ body?: "checkin"; hello?: null; welcome?: null; checkin: pushtrace.v1.Checkin.$Shape; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null }|{ body?: "hostInfo"; hello?: null; welcome?: null; checkin?: null; hostInfo: pushtrace.v1.HostInfo.$Shape; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null }|{ body?: "processInfo"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo: pushtrace.v1.ProcessInfo.$Shape; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null }|{ body?: "netconnBatch"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch: pushtrace.v1.NetconnBatch.$Shape; externalIp?: null; spoolDrops?: null; ack?: null; error?: null }|{ body?: "externalIp"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp: pushtrace.v1.ExternalIpObservation.$Shape; spoolDrops?: null; ack?: null; error?: null }|{ body?: "spoolDrops"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops: pushtrace.v1.SpoolDropReport.$Shape; ack?: null; error?: null }|{ body?: "ack"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack: pushtrace.v1.Ack.$Shape; error?: null }|{ body?: "error"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error: pushtrace.v1.ErrorNotice.$Shape })
+              ({ body?: undefined; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null; command?: null; commandResult?: null }|{ body?: "hello"; hello: pushtrace.v1.Hello.$Shape; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null; command?: null; commandResult?: null }|{ body?: "welcome"; hello?: null; welcome: pushtrace.v1.Welcome.$Shape; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null; command?: null; commandResult?: null }|{ body?: "checkin"; hello?: null; welcome?: null; checkin: pushtrace.v1.Checkin.$Shape; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null; command?: null; commandResult?: null }|{ body?: "hostInfo"; hello?: null; welcome?: null; checkin?: null; hostInfo: pushtrace.v1.HostInfo.$Shape; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null; command?: null; commandResult?: null }|{ body?: "processInfo"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo: pushtrace.v1.ProcessInfo.$Shape; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null; command?: null; commandResult?: null }|{ body?: "netconnBatch"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch: pushtrace.v1.NetconnBatch.$Shape; externalIp?: null; spoolDrops?: null; ack?: null; error?: null; command?: null; commandResult?: null }|{ body?: "externalIp"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp: pushtrace.v1.ExternalIpObservation.$Shape; spoolDrops?: null; ack?: null; error?: null; command?: null; commandResult?: null }|{ body?: "spoolDrops"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops: pushtrace.v1.SpoolDropReport.$Shape; ack?: null; error?: null; command?: null; commandResult?: null }|{ body?: "ack"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack: pushtrace.v1.Ack.$Shape; error?: null; command?: null; commandResult?: null }|{ body?: "error"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error: pushtrace.v1.ErrorNotice.$Shape; command?: null; commandResult?: null }|{ body?: "command"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null; command: pushtrace.v1.Command.$Shape; commandResult?: null }|{ body?: "commandResult"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null; command?: null; commandResult: pushtrace.v1.CommandResult.$Shape })
             );
         }
 
@@ -1915,6 +1929,365 @@ export namespace pushtrace {
 
             /** Shape of an ErrorNotice. */
             type $Shape = pushtrace.v1.ErrorNotice.$Properties;
+        }
+
+        /**
+         * Properties of a Command.
+         * @deprecated Use pushtrace.v1.Command.$Properties instead.
+         */
+        interface ICommand extends pushtrace.v1.Command.$Properties {
+        }
+
+        /** Represents a Command. */
+        class Command {
+
+            /**
+             * Constructs a new Command.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pushtrace.v1.Command.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Command id. */
+            id: string;
+
+            /** Command sensorId. */
+            sensorId: number;
+
+            /** Command verb. */
+            verb: string;
+
+            /** Command args. */
+            args: string[];
+
+            /** Command issuedBy. */
+            issuedBy: string;
+
+            /** Command keyId. */
+            keyId: string;
+
+            /** Command issuedAtMs. */
+            issuedAtMs: number;
+
+            /** Command deadlineMs. */
+            deadlineMs: number;
+
+            /** Command signature. */
+            signature: Uint8Array;
+
+            /**
+             * Creates a new Command instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Command instance
+             */
+            static create(properties: pushtrace.v1.Command.$Shape): pushtrace.v1.Command & pushtrace.v1.Command.$Shape;
+            static create(properties?: pushtrace.v1.Command.$Properties): pushtrace.v1.Command;
+
+            /**
+             * Encodes the specified Command message. Does not implicitly {@link pushtrace.v1.Command.verify|verify} messages.
+             * @param message Command message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pushtrace.v1.Command.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified Command message, length delimited. Does not implicitly {@link pushtrace.v1.Command.verify|verify} messages.
+             * @param message Command message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pushtrace.v1.Command.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Command message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pushtrace.v1.Command & pushtrace.v1.Command.$Shape} Command
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pushtrace.v1.Command & pushtrace.v1.Command.$Shape;
+
+            /**
+             * Decodes a Command message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pushtrace.v1.Command & pushtrace.v1.Command.$Shape} Command
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pushtrace.v1.Command & pushtrace.v1.Command.$Shape;
+
+            /**
+             * Verifies a Command message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Command message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Command
+             */
+            static fromObject(object: { [k: string]: any }): pushtrace.v1.Command;
+
+            /**
+             * Creates a plain object from a Command message. Also converts values to other types if specified.
+             * @param message Command
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pushtrace.v1.Command, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Command to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace Command {
+
+            /** Properties of a Command. */
+            interface $Properties {
+
+                /** Command id */
+                id?: (string|null);
+
+                /** Command sensorId */
+                sensorId?: (number|null);
+
+                /** Command verb */
+                verb?: (string|null);
+
+                /** Command args */
+                args?: (string[]|null);
+
+                /** Command issuedBy */
+                issuedBy?: (string|null);
+
+                /** Command keyId */
+                keyId?: (string|null);
+
+                /** Command issuedAtMs */
+                issuedAtMs?: (number|null);
+
+                /** Command deadlineMs */
+                deadlineMs?: (number|null);
+
+                /** Command signature */
+                signature?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Command. */
+            type $Shape = pushtrace.v1.Command.$Properties;
+        }
+
+        /** CommandStatus enum. */
+        enum CommandStatus {
+
+            /** COMMAND_STATUS_UNSPECIFIED value */
+            COMMAND_STATUS_UNSPECIFIED = 0,
+
+            /** COMMAND_STATUS_OK value */
+            COMMAND_STATUS_OK = 1,
+
+            /** COMMAND_STATUS_FAILED value */
+            COMMAND_STATUS_FAILED = 2,
+
+            /** COMMAND_STATUS_TIMED_OUT value */
+            COMMAND_STATUS_TIMED_OUT = 3,
+
+            /** COMMAND_STATUS_REFUSED_UNSIGNED value */
+            COMMAND_STATUS_REFUSED_UNSIGNED = 10,
+
+            /** COMMAND_STATUS_REFUSED_BAD_SIGNATURE value */
+            COMMAND_STATUS_REFUSED_BAD_SIGNATURE = 11,
+
+            /** COMMAND_STATUS_REFUSED_UNKNOWN_KEY value */
+            COMMAND_STATUS_REFUSED_UNKNOWN_KEY = 12,
+
+            /** COMMAND_STATUS_REFUSED_VERB_NOT_ALLOWED value */
+            COMMAND_STATUS_REFUSED_VERB_NOT_ALLOWED = 13,
+
+            /** COMMAND_STATUS_REFUSED_EXPIRED value */
+            COMMAND_STATUS_REFUSED_EXPIRED = 14,
+
+            /** COMMAND_STATUS_REFUSED_REPLAYED value */
+            COMMAND_STATUS_REFUSED_REPLAYED = 15,
+
+            /** COMMAND_STATUS_REFUSED_WRONG_SENSOR value */
+            COMMAND_STATUS_REFUSED_WRONG_SENSOR = 16,
+
+            /** COMMAND_STATUS_REFUSED_DISABLED value */
+            COMMAND_STATUS_REFUSED_DISABLED = 17,
+
+            /** COMMAND_STATUS_REFUSED_BAD_ARGS value */
+            COMMAND_STATUS_REFUSED_BAD_ARGS = 18
+        }
+
+        /**
+         * Properties of a CommandResult.
+         * @deprecated Use pushtrace.v1.CommandResult.$Properties instead.
+         */
+        interface ICommandResult extends pushtrace.v1.CommandResult.$Properties {
+        }
+
+        /** Represents a CommandResult. */
+        class CommandResult {
+
+            /**
+             * Constructs a new CommandResult.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pushtrace.v1.CommandResult.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** CommandResult id. */
+            id: string;
+
+            /** CommandResult status. */
+            status: pushtrace.v1.CommandStatus;
+
+            /** CommandResult exitCode. */
+            exitCode: number;
+
+            /** CommandResult stdout. */
+            stdout: Uint8Array;
+
+            /** CommandResult stderr. */
+            stderr: Uint8Array;
+
+            /** CommandResult truncated. */
+            truncated: boolean;
+
+            /** CommandResult startedAtMs. */
+            startedAtMs: number;
+
+            /** CommandResult finishedAtMs. */
+            finishedAtMs: number;
+
+            /** CommandResult message. */
+            message: string;
+
+            /**
+             * Creates a new CommandResult instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns CommandResult instance
+             */
+            static create(properties: pushtrace.v1.CommandResult.$Shape): pushtrace.v1.CommandResult & pushtrace.v1.CommandResult.$Shape;
+            static create(properties?: pushtrace.v1.CommandResult.$Properties): pushtrace.v1.CommandResult;
+
+            /**
+             * Encodes the specified CommandResult message. Does not implicitly {@link pushtrace.v1.CommandResult.verify|verify} messages.
+             * @param message CommandResult message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pushtrace.v1.CommandResult.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified CommandResult message, length delimited. Does not implicitly {@link pushtrace.v1.CommandResult.verify|verify} messages.
+             * @param message CommandResult message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pushtrace.v1.CommandResult.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a CommandResult message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pushtrace.v1.CommandResult & pushtrace.v1.CommandResult.$Shape} CommandResult
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pushtrace.v1.CommandResult & pushtrace.v1.CommandResult.$Shape;
+
+            /**
+             * Decodes a CommandResult message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pushtrace.v1.CommandResult & pushtrace.v1.CommandResult.$Shape} CommandResult
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pushtrace.v1.CommandResult & pushtrace.v1.CommandResult.$Shape;
+
+            /**
+             * Verifies a CommandResult message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a CommandResult message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns CommandResult
+             */
+            static fromObject(object: { [k: string]: any }): pushtrace.v1.CommandResult;
+
+            /**
+             * Creates a plain object from a CommandResult message. Also converts values to other types if specified.
+             * @param message CommandResult
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pushtrace.v1.CommandResult, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this CommandResult to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace CommandResult {
+
+            /** Properties of a CommandResult. */
+            interface $Properties {
+
+                /** CommandResult id */
+                id?: (string|null);
+
+                /** CommandResult status */
+                status?: (pushtrace.v1.CommandStatus|null);
+
+                /** CommandResult exitCode */
+                exitCode?: (number|null);
+
+                /** CommandResult stdout */
+                stdout?: (Uint8Array|null);
+
+                /** CommandResult stderr */
+                stderr?: (Uint8Array|null);
+
+                /** CommandResult truncated */
+                truncated?: (boolean|null);
+
+                /** CommandResult startedAtMs */
+                startedAtMs?: (number|null);
+
+                /** CommandResult finishedAtMs */
+                finishedAtMs?: (number|null);
+
+                /** CommandResult message */
+                message?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a CommandResult. */
+            type $Shape = pushtrace.v1.CommandResult.$Properties;
         }
     }
 }

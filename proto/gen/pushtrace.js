@@ -45,7 +45,9 @@ export const pushtrace = $root.pushtrace = (() => {
              * @property {pushtrace.v1.SpoolDropReport.$Properties|null} [spoolDrops] Envelope spoolDrops
              * @property {pushtrace.v1.Ack.$Properties|null} [ack] Envelope ack
              * @property {pushtrace.v1.ErrorNotice.$Properties|null} [error] Envelope error
-             * @property {"hello"|"welcome"|"checkin"|"hostInfo"|"processInfo"|"netconnBatch"|"externalIp"|"spoolDrops"|"ack"|"error"} [body] Envelope body
+             * @property {pushtrace.v1.Command.$Properties|null} [command] Envelope command
+             * @property {pushtrace.v1.CommandResult.$Properties|null} [commandResult] Envelope commandResult
+             * @property {"hello"|"welcome"|"checkin"|"hostInfo"|"processInfo"|"netconnBatch"|"externalIp"|"spoolDrops"|"ack"|"error"|"command"|"commandResult"} [body] Envelope body
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -74,9 +76,11 @@ export const pushtrace = $root.pushtrace = (() => {
              *   spoolDrops?: pushtrace.v1.SpoolDropReport.$Shape|null;
              *   ack?: pushtrace.v1.Ack.$Shape|null;
              *   error?: pushtrace.v1.ErrorNotice.$Shape|null;
+             *   command?: pushtrace.v1.Command.$Shape|null;
+             *   commandResult?: pushtrace.v1.CommandResult.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ body?: undefined; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null }|{ body?: "hello"; hello: pushtrace.v1.Hello.$Shape; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null }|{ body?: "welcome"; hello?: null; welcome: pushtrace.v1.Welcome.$Shape; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null }|{ body?: "checkin"; hello?: null; welcome?: null; checkin: pushtrace.v1.Checkin.$Shape; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null }|{ body?: "hostInfo"; hello?: null; welcome?: null; checkin?: null; hostInfo: pushtrace.v1.HostInfo.$Shape; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null }|{ body?: "processInfo"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo: pushtrace.v1.ProcessInfo.$Shape; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null }|{ body?: "netconnBatch"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch: pushtrace.v1.NetconnBatch.$Shape; externalIp?: null; spoolDrops?: null; ack?: null; error?: null }|{ body?: "externalIp"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp: pushtrace.v1.ExternalIpObservation.$Shape; spoolDrops?: null; ack?: null; error?: null }|{ body?: "spoolDrops"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops: pushtrace.v1.SpoolDropReport.$Shape; ack?: null; error?: null }|{ body?: "ack"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack: pushtrace.v1.Ack.$Shape; error?: null }|{ body?: "error"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error: pushtrace.v1.ErrorNotice.$Shape })
+             *   ({ body?: undefined; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null; command?: null; commandResult?: null }|{ body?: "hello"; hello: pushtrace.v1.Hello.$Shape; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null; command?: null; commandResult?: null }|{ body?: "welcome"; hello?: null; welcome: pushtrace.v1.Welcome.$Shape; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null; command?: null; commandResult?: null }|{ body?: "checkin"; hello?: null; welcome?: null; checkin: pushtrace.v1.Checkin.$Shape; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null; command?: null; commandResult?: null }|{ body?: "hostInfo"; hello?: null; welcome?: null; checkin?: null; hostInfo: pushtrace.v1.HostInfo.$Shape; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null; command?: null; commandResult?: null }|{ body?: "processInfo"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo: pushtrace.v1.ProcessInfo.$Shape; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null; command?: null; commandResult?: null }|{ body?: "netconnBatch"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch: pushtrace.v1.NetconnBatch.$Shape; externalIp?: null; spoolDrops?: null; ack?: null; error?: null; command?: null; commandResult?: null }|{ body?: "externalIp"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp: pushtrace.v1.ExternalIpObservation.$Shape; spoolDrops?: null; ack?: null; error?: null; command?: null; commandResult?: null }|{ body?: "spoolDrops"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops: pushtrace.v1.SpoolDropReport.$Shape; ack?: null; error?: null; command?: null; commandResult?: null }|{ body?: "ack"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack: pushtrace.v1.Ack.$Shape; error?: null; command?: null; commandResult?: null }|{ body?: "error"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error: pushtrace.v1.ErrorNotice.$Shape; command?: null; commandResult?: null }|{ body?: "command"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null; command: pushtrace.v1.Command.$Shape; commandResult?: null }|{ body?: "commandResult"; hello?: null; welcome?: null; checkin?: null; hostInfo?: null; processInfo?: null; netconnBatch?: null; externalIp?: null; spoolDrops?: null; ack?: null; error?: null; command?: null; commandResult: pushtrace.v1.CommandResult.$Shape })
              * )} pushtrace.v1.Envelope.$Shape
              */
 
@@ -207,17 +211,33 @@ export const pushtrace = $root.pushtrace = (() => {
              */
             Envelope.prototype.error = null;
 
+            /**
+             * Envelope command.
+             * @member {pushtrace.v1.Command.$Properties|null|undefined} command
+             * @memberof pushtrace.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.command = null;
+
+            /**
+             * Envelope commandResult.
+             * @member {pushtrace.v1.CommandResult.$Properties|null|undefined} commandResult
+             * @memberof pushtrace.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.commandResult = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Envelope body.
-             * @member {"hello"|"welcome"|"checkin"|"hostInfo"|"processInfo"|"netconnBatch"|"externalIp"|"spoolDrops"|"ack"|"error"|undefined} body
+             * @member {"hello"|"welcome"|"checkin"|"hostInfo"|"processInfo"|"netconnBatch"|"externalIp"|"spoolDrops"|"ack"|"error"|"command"|"commandResult"|undefined} body
              * @memberof pushtrace.v1.Envelope
              * @instance
              */
             $Object.defineProperty(Envelope.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["hello", "welcome", "checkin", "hostInfo", "processInfo", "netconnBatch", "externalIp", "spoolDrops", "ack", "error"]),
+                get: $util.oneOfGetter($oneOfFields = ["hello", "welcome", "checkin", "hostInfo", "processInfo", "netconnBatch", "externalIp", "spoolDrops", "ack", "error", "command", "commandResult"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -281,6 +301,10 @@ export const pushtrace = $root.pushtrace = (() => {
                     $root.pushtrace.v1.Ack.encode(message.ack, writer.uint32(/* id 18, wireType 2 =*/146).fork(), _depth + 1).ldelim();
                 if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
                     $root.pushtrace.v1.ErrorNotice.encode(message.error, writer.uint32(/* id 19, wireType 2 =*/154).fork(), _depth + 1).ldelim();
+                if (message.command != null && $Object.hasOwnProperty.call(message, "command"))
+                    $root.pushtrace.v1.Command.encode(message.command, writer.uint32(/* id 20, wireType 2 =*/162).fork(), _depth + 1).ldelim();
+                if (message.commandResult != null && $Object.hasOwnProperty.call(message, "commandResult"))
+                    $root.pushtrace.v1.CommandResult.encode(message.commandResult, writer.uint32(/* id 21, wireType 2 =*/170).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -444,6 +468,20 @@ export const pushtrace = $root.pushtrace = (() => {
                             message.body = "error";
                             continue;
                         }
+                    case 20: {
+                            if (wireType !== 2)
+                                break;
+                            message.command = $root.pushtrace.v1.Command.decode(reader, reader.size(), $undefined, _depth + 1, message.command);
+                            message.body = "command";
+                            continue;
+                        }
+                    case 21: {
+                            if (wireType !== 2)
+                                break;
+                            message.commandResult = $root.pushtrace.v1.CommandResult.decode(reader, reader.size(), $undefined, _depth + 1, message.commandResult);
+                            message.body = "commandResult";
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -603,6 +641,26 @@ export const pushtrace = $root.pushtrace = (() => {
                             return "error." + error;
                     }
                 }
+                if (message.command != null && $Object.hasOwnProperty.call(message, "command")) {
+                    if (properties.body === 1)
+                        return "body: multiple values";
+                    properties.body = 1;
+                    {
+                        let error = $root.pushtrace.v1.Command.verify(message.command, _depth + 1);
+                        if (error)
+                            return "command." + error;
+                    }
+                }
+                if (message.commandResult != null && $Object.hasOwnProperty.call(message, "commandResult")) {
+                    if (properties.body === 1)
+                        return "body: multiple values";
+                    properties.body = 1;
+                    {
+                        let error = $root.pushtrace.v1.CommandResult.verify(message.commandResult, _depth + 1);
+                        if (error)
+                            return "commandResult." + error;
+                    }
+                }
                 return null;
             };
 
@@ -699,6 +757,16 @@ export const pushtrace = $root.pushtrace = (() => {
                     if (!$util.isObject(object.error))
                         throw $TypeError(".pushtrace.v1.Envelope.error: object expected");
                     message.error = $root.pushtrace.v1.ErrorNotice.fromObject(object.error, _depth + 1);
+                }
+                if (object.command != null) {
+                    if (!$util.isObject(object.command))
+                        throw $TypeError(".pushtrace.v1.Envelope.command: object expected");
+                    message.command = $root.pushtrace.v1.Command.fromObject(object.command, _depth + 1);
+                }
+                if (object.commandResult != null) {
+                    if (!$util.isObject(object.commandResult))
+                        throw $TypeError(".pushtrace.v1.Envelope.commandResult: object expected");
+                    message.commandResult = $root.pushtrace.v1.CommandResult.fromObject(object.commandResult, _depth + 1);
                 }
                 return message;
             };
@@ -801,6 +869,16 @@ export const pushtrace = $root.pushtrace = (() => {
                     object.error = $root.pushtrace.v1.ErrorNotice.toObject(message.error, options, _depth + 1);
                     if (options.oneofs)
                         object.body = "error";
+                }
+                if (message.command != null && $Object.hasOwnProperty.call(message, "command")) {
+                    object.command = $root.pushtrace.v1.Command.toObject(message.command, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "command";
+                }
+                if (message.commandResult != null && $Object.hasOwnProperty.call(message, "commandResult")) {
+                    object.commandResult = $root.pushtrace.v1.CommandResult.toObject(message.commandResult, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "commandResult";
                 }
                 return object;
             };
@@ -6010,6 +6088,1189 @@ export const pushtrace = $root.pushtrace = (() => {
             };
 
             return ErrorNotice;
+        })();
+
+        v1.Command = (function() {
+
+            /**
+             * Properties of a Command.
+             * @typedef {Object} pushtrace.v1.Command.$Properties
+             * @property {string|null} [id] Command id
+             * @property {number|null} [sensorId] Command sensorId
+             * @property {string|null} [verb] Command verb
+             * @property {Array.<string>|null} [args] Command args
+             * @property {string|null} [issuedBy] Command issuedBy
+             * @property {string|null} [keyId] Command keyId
+             * @property {number|null} [issuedAtMs] Command issuedAtMs
+             * @property {number|null} [deadlineMs] Command deadlineMs
+             * @property {Uint8Array|null} [signature] Command signature
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Command.
+             * @memberof pushtrace.v1
+             * @interface ICommand
+             * @augments pushtrace.v1.Command.$Properties
+             * @deprecated Use pushtrace.v1.Command.$Properties instead.
+             */
+
+            /**
+             * Shape of a Command.
+             * @typedef {pushtrace.v1.Command.$Properties} pushtrace.v1.Command.$Shape
+             */
+
+            /**
+             * Constructs a new Command.
+             * @memberof pushtrace.v1
+             * @classdesc Represents a Command.
+             * @constructor
+             * @param {pushtrace.v1.Command.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Command = function (properties) {
+                this.args = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Command id.
+             * @member {string} id
+             * @memberof pushtrace.v1.Command
+             * @instance
+             */
+            Command.prototype.id = "";
+
+            /**
+             * Command sensorId.
+             * @member {number} sensorId
+             * @memberof pushtrace.v1.Command
+             * @instance
+             */
+            Command.prototype.sensorId = 0;
+
+            /**
+             * Command verb.
+             * @member {string} verb
+             * @memberof pushtrace.v1.Command
+             * @instance
+             */
+            Command.prototype.verb = "";
+
+            /**
+             * Command args.
+             * @member {Array.<string>} args
+             * @memberof pushtrace.v1.Command
+             * @instance
+             */
+            Command.prototype.args = $util.emptyArray;
+
+            /**
+             * Command issuedBy.
+             * @member {string} issuedBy
+             * @memberof pushtrace.v1.Command
+             * @instance
+             */
+            Command.prototype.issuedBy = "";
+
+            /**
+             * Command keyId.
+             * @member {string} keyId
+             * @memberof pushtrace.v1.Command
+             * @instance
+             */
+            Command.prototype.keyId = "";
+
+            /**
+             * Command issuedAtMs.
+             * @member {number} issuedAtMs
+             * @memberof pushtrace.v1.Command
+             * @instance
+             */
+            Command.prototype.issuedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Command deadlineMs.
+             * @member {number} deadlineMs
+             * @memberof pushtrace.v1.Command
+             * @instance
+             */
+            Command.prototype.deadlineMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Command signature.
+             * @member {Uint8Array} signature
+             * @memberof pushtrace.v1.Command
+             * @instance
+             */
+            Command.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new Command instance using the specified properties.
+             * @function create
+             * @memberof pushtrace.v1.Command
+             * @static
+             * @param {pushtrace.v1.Command.$Properties=} [properties] Properties to set
+             * @returns {pushtrace.v1.Command} Command instance
+             * @type {{
+             *   (properties: pushtrace.v1.Command.$Shape): pushtrace.v1.Command & pushtrace.v1.Command.$Shape;
+             *   (properties?: pushtrace.v1.Command.$Properties): pushtrace.v1.Command;
+             * }}
+             */
+            Command.create = function(properties) {
+                return new Command(properties);
+            };
+
+            /**
+             * Encodes the specified Command message. Does not implicitly {@link pushtrace.v1.Command.verify|verify} messages.
+             * @function encode
+             * @memberof pushtrace.v1.Command
+             * @static
+             * @param {pushtrace.v1.Command.$Properties} message Command message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Command.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                if (message.sensorId != null && $Object.hasOwnProperty.call(message, "sensorId") && message.sensorId !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.sensorId);
+                if (message.verb != null && $Object.hasOwnProperty.call(message, "verb") && message.verb !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.verb);
+                if (message.args != null && message.args.length)
+                    for (let i = 0; i < message.args.length; ++i)
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.args[i]);
+                if (message.issuedBy != null && $Object.hasOwnProperty.call(message, "issuedBy") && message.issuedBy !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.issuedBy);
+                if (message.keyId != null && $Object.hasOwnProperty.call(message, "keyId") && message.keyId !== "")
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.keyId);
+                if (message.issuedAtMs != null && $Object.hasOwnProperty.call(message, "issuedAtMs") && (typeof message.issuedAtMs === "object" ? message.issuedAtMs.low || message.issuedAtMs.high : message.issuedAtMs !== 0))
+                    writer.uint32(/* id 7, wireType 0 =*/56).int64(message.issuedAtMs);
+                if (message.deadlineMs != null && $Object.hasOwnProperty.call(message, "deadlineMs") && (typeof message.deadlineMs === "object" ? message.deadlineMs.low || message.deadlineMs.high : message.deadlineMs !== 0))
+                    writer.uint32(/* id 8, wireType 0 =*/64).int64(message.deadlineMs);
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                    writer.uint32(/* id 9, wireType 2 =*/74).bytes(message.signature);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Command message, length delimited. Does not implicitly {@link pushtrace.v1.Command.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pushtrace.v1.Command
+             * @static
+             * @param {pushtrace.v1.Command.$Properties} message Command message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Command.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Command message from the specified reader or buffer.
+             * @function decode
+             * @memberof pushtrace.v1.Command
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pushtrace.v1.Command & pushtrace.v1.Command.$Shape} Command
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Command.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pushtrace.v1.Command();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.sensorId = value;
+                            else
+                                delete message.sensorId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.verb = value;
+                            else
+                                delete message.verb;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.args && message.args.length))
+                                message.args = [];
+                            message.args.push(reader.stringVerify());
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.issuedBy = value;
+                            else
+                                delete message.issuedBy;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.keyId = value;
+                            else
+                                delete message.keyId;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.issuedAtMs = value;
+                            else
+                                delete message.issuedAtMs;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.deadlineMs = value;
+                            else
+                                delete message.deadlineMs;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signature = value;
+                            else
+                                delete message.signature;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a Command message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pushtrace.v1.Command
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pushtrace.v1.Command & pushtrace.v1.Command.$Shape} Command
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Command.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Command message.
+             * @function verify
+             * @memberof pushtrace.v1.Command
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Command.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isString(message.id))
+                        return "id: string expected";
+                if (message.sensorId != null && $Object.hasOwnProperty.call(message, "sensorId"))
+                    if (!$util.isInteger(message.sensorId))
+                        return "sensorId: integer expected";
+                if (message.verb != null && $Object.hasOwnProperty.call(message, "verb"))
+                    if (!$util.isString(message.verb))
+                        return "verb: string expected";
+                if (message.args != null && $Object.hasOwnProperty.call(message, "args")) {
+                    if (!$Array.isArray(message.args))
+                        return "args: array expected";
+                    for (let i = 0; i < message.args.length; ++i)
+                        if (!$util.isString(message.args[i]))
+                            return "args: string[] expected";
+                }
+                if (message.issuedBy != null && $Object.hasOwnProperty.call(message, "issuedBy"))
+                    if (!$util.isString(message.issuedBy))
+                        return "issuedBy: string expected";
+                if (message.keyId != null && $Object.hasOwnProperty.call(message, "keyId"))
+                    if (!$util.isString(message.keyId))
+                        return "keyId: string expected";
+                if (message.issuedAtMs != null && $Object.hasOwnProperty.call(message, "issuedAtMs"))
+                    if (!$util.isInteger(message.issuedAtMs) && !(message.issuedAtMs && $util.isInteger(message.issuedAtMs.low) && $util.isInteger(message.issuedAtMs.high)))
+                        return "issuedAtMs: integer|Long expected";
+                if (message.deadlineMs != null && $Object.hasOwnProperty.call(message, "deadlineMs"))
+                    if (!$util.isInteger(message.deadlineMs) && !(message.deadlineMs && $util.isInteger(message.deadlineMs.low) && $util.isInteger(message.deadlineMs.high)))
+                        return "deadlineMs: integer|Long expected";
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                    if (!(message.signature && typeof message.signature.length === "number" || $util.isString(message.signature)))
+                        return "signature: buffer expected";
+                return null;
+            };
+
+            /**
+             * Creates a Command message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pushtrace.v1.Command
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pushtrace.v1.Command} Command
+             */
+            Command.fromObject = function (object, _depth) {
+                if (object instanceof $root.pushtrace.v1.Command)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pushtrace.v1.Command: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pushtrace.v1.Command();
+                if (object.id != null)
+                    if (typeof object.id !== "string" || object.id.length)
+                        message.id = $String(object.id);
+                if (object.sensorId != null)
+                    if ($Number(object.sensorId) !== 0)
+                        message.sensorId = object.sensorId >>> 0;
+                if (object.verb != null)
+                    if (typeof object.verb !== "string" || object.verb.length)
+                        message.verb = $String(object.verb);
+                if (object.args) {
+                    if (!$Array.isArray(object.args))
+                        throw $TypeError(".pushtrace.v1.Command.args: array expected");
+                    message.args = $Array(object.args.length);
+                    for (let i = 0; i < object.args.length; ++i)
+                        message.args[i] = $String(object.args[i]);
+                }
+                if (object.issuedBy != null)
+                    if (typeof object.issuedBy !== "string" || object.issuedBy.length)
+                        message.issuedBy = $String(object.issuedBy);
+                if (object.keyId != null)
+                    if (typeof object.keyId !== "string" || object.keyId.length)
+                        message.keyId = $String(object.keyId);
+                if (object.issuedAtMs != null)
+                    if (typeof object.issuedAtMs === "object" ? object.issuedAtMs.low || object.issuedAtMs.high : $Number(object.issuedAtMs) !== 0)
+                        if ($util.Long)
+                            message.issuedAtMs = $util.Long.fromValue(object.issuedAtMs, false);
+                        else if (typeof object.issuedAtMs === "string")
+                            message.issuedAtMs = $parseInt(object.issuedAtMs, 10);
+                        else if (typeof object.issuedAtMs === "number")
+                            message.issuedAtMs = object.issuedAtMs;
+                        else if (typeof object.issuedAtMs === "object")
+                            message.issuedAtMs = new $util.LongBits(object.issuedAtMs.low >>> 0, object.issuedAtMs.high >>> 0).toNumber();
+                if (object.deadlineMs != null)
+                    if (typeof object.deadlineMs === "object" ? object.deadlineMs.low || object.deadlineMs.high : $Number(object.deadlineMs) !== 0)
+                        if ($util.Long)
+                            message.deadlineMs = $util.Long.fromValue(object.deadlineMs, false);
+                        else if (typeof object.deadlineMs === "string")
+                            message.deadlineMs = $parseInt(object.deadlineMs, 10);
+                        else if (typeof object.deadlineMs === "number")
+                            message.deadlineMs = object.deadlineMs;
+                        else if (typeof object.deadlineMs === "object")
+                            message.deadlineMs = new $util.LongBits(object.deadlineMs.low >>> 0, object.deadlineMs.high >>> 0).toNumber();
+                if (object.signature != null)
+                    if (object.signature.length)
+                        if (typeof object.signature === "string")
+                            $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
+                        else if (object.signature.length >= 0)
+                            message.signature = object.signature;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Command message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pushtrace.v1.Command
+             * @static
+             * @param {pushtrace.v1.Command} message Command
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Command.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.args = [];
+                if (options.defaults) {
+                    object.id = "";
+                    object.sensorId = 0;
+                    object.verb = "";
+                    object.issuedBy = "";
+                    object.keyId = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.issuedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.issuedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.deadlineMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.deadlineMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if (options.bytes === $String)
+                        object.signature = "";
+                    else {
+                        object.signature = [];
+                        if (options.bytes !== $Array)
+                            object.signature = $util.newBuffer(object.signature);
+                    }
+                }
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    object.id = message.id;
+                if (message.sensorId != null && $Object.hasOwnProperty.call(message, "sensorId"))
+                    object.sensorId = message.sensorId;
+                if (message.verb != null && $Object.hasOwnProperty.call(message, "verb"))
+                    object.verb = message.verb;
+                if (message.args && message.args.length) {
+                    object.args = $Array(message.args.length);
+                    for (let j = 0; j < message.args.length; ++j)
+                        object.args[j] = message.args[j];
+                }
+                if (message.issuedBy != null && $Object.hasOwnProperty.call(message, "issuedBy"))
+                    object.issuedBy = message.issuedBy;
+                if (message.keyId != null && $Object.hasOwnProperty.call(message, "keyId"))
+                    object.keyId = message.keyId;
+                if (message.issuedAtMs != null && $Object.hasOwnProperty.call(message, "issuedAtMs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.issuedAtMs = typeof message.issuedAtMs === "number" ? $BigInt(message.issuedAtMs) : $util.Long.fromBits(message.issuedAtMs.low >>> 0, message.issuedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.issuedAtMs === "number")
+                        object.issuedAtMs = options.longs === $String ? $String(message.issuedAtMs) : message.issuedAtMs;
+                    else
+                        object.issuedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.issuedAtMs) : options.longs === $Number ? new $util.LongBits(message.issuedAtMs.low >>> 0, message.issuedAtMs.high >>> 0).toNumber() : message.issuedAtMs;
+                if (message.deadlineMs != null && $Object.hasOwnProperty.call(message, "deadlineMs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.deadlineMs = typeof message.deadlineMs === "number" ? $BigInt(message.deadlineMs) : $util.Long.fromBits(message.deadlineMs.low >>> 0, message.deadlineMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.deadlineMs === "number")
+                        object.deadlineMs = options.longs === $String ? $String(message.deadlineMs) : message.deadlineMs;
+                    else
+                        object.deadlineMs = options.longs === $String ? $util.Long.prototype.toString.call(message.deadlineMs) : options.longs === $Number ? new $util.LongBits(message.deadlineMs.low >>> 0, message.deadlineMs.high >>> 0).toNumber() : message.deadlineMs;
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                    object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
+                return object;
+            };
+
+            /**
+             * Converts this Command to JSON.
+             * @function toJSON
+             * @memberof pushtrace.v1.Command
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Command.prototype.toJSON = function() {
+                return Command.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return Command;
+        })();
+
+        /**
+         * CommandStatus enum.
+         * @name pushtrace.v1.CommandStatus
+         * @enum {number}
+         * @property {number} COMMAND_STATUS_UNSPECIFIED=0 COMMAND_STATUS_UNSPECIFIED value
+         * @property {number} COMMAND_STATUS_OK=1 COMMAND_STATUS_OK value
+         * @property {number} COMMAND_STATUS_FAILED=2 COMMAND_STATUS_FAILED value
+         * @property {number} COMMAND_STATUS_TIMED_OUT=3 COMMAND_STATUS_TIMED_OUT value
+         * @property {number} COMMAND_STATUS_REFUSED_UNSIGNED=10 COMMAND_STATUS_REFUSED_UNSIGNED value
+         * @property {number} COMMAND_STATUS_REFUSED_BAD_SIGNATURE=11 COMMAND_STATUS_REFUSED_BAD_SIGNATURE value
+         * @property {number} COMMAND_STATUS_REFUSED_UNKNOWN_KEY=12 COMMAND_STATUS_REFUSED_UNKNOWN_KEY value
+         * @property {number} COMMAND_STATUS_REFUSED_VERB_NOT_ALLOWED=13 COMMAND_STATUS_REFUSED_VERB_NOT_ALLOWED value
+         * @property {number} COMMAND_STATUS_REFUSED_EXPIRED=14 COMMAND_STATUS_REFUSED_EXPIRED value
+         * @property {number} COMMAND_STATUS_REFUSED_REPLAYED=15 COMMAND_STATUS_REFUSED_REPLAYED value
+         * @property {number} COMMAND_STATUS_REFUSED_WRONG_SENSOR=16 COMMAND_STATUS_REFUSED_WRONG_SENSOR value
+         * @property {number} COMMAND_STATUS_REFUSED_DISABLED=17 COMMAND_STATUS_REFUSED_DISABLED value
+         * @property {number} COMMAND_STATUS_REFUSED_BAD_ARGS=18 COMMAND_STATUS_REFUSED_BAD_ARGS value
+         */
+        v1.CommandStatus = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "COMMAND_STATUS_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "COMMAND_STATUS_OK"] = 1;
+            values[valuesById[2] = "COMMAND_STATUS_FAILED"] = 2;
+            values[valuesById[3] = "COMMAND_STATUS_TIMED_OUT"] = 3;
+            values[valuesById[10] = "COMMAND_STATUS_REFUSED_UNSIGNED"] = 10;
+            values[valuesById[11] = "COMMAND_STATUS_REFUSED_BAD_SIGNATURE"] = 11;
+            values[valuesById[12] = "COMMAND_STATUS_REFUSED_UNKNOWN_KEY"] = 12;
+            values[valuesById[13] = "COMMAND_STATUS_REFUSED_VERB_NOT_ALLOWED"] = 13;
+            values[valuesById[14] = "COMMAND_STATUS_REFUSED_EXPIRED"] = 14;
+            values[valuesById[15] = "COMMAND_STATUS_REFUSED_REPLAYED"] = 15;
+            values[valuesById[16] = "COMMAND_STATUS_REFUSED_WRONG_SENSOR"] = 16;
+            values[valuesById[17] = "COMMAND_STATUS_REFUSED_DISABLED"] = 17;
+            values[valuesById[18] = "COMMAND_STATUS_REFUSED_BAD_ARGS"] = 18;
+            return values;
+        })();
+
+        v1.CommandResult = (function() {
+
+            /**
+             * Properties of a CommandResult.
+             * @typedef {Object} pushtrace.v1.CommandResult.$Properties
+             * @property {string|null} [id] CommandResult id
+             * @property {pushtrace.v1.CommandStatus|null} [status] CommandResult status
+             * @property {number|null} [exitCode] CommandResult exitCode
+             * @property {Uint8Array|null} [stdout] CommandResult stdout
+             * @property {Uint8Array|null} [stderr] CommandResult stderr
+             * @property {boolean|null} [truncated] CommandResult truncated
+             * @property {number|null} [startedAtMs] CommandResult startedAtMs
+             * @property {number|null} [finishedAtMs] CommandResult finishedAtMs
+             * @property {string|null} [message] CommandResult message
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a CommandResult.
+             * @memberof pushtrace.v1
+             * @interface ICommandResult
+             * @augments pushtrace.v1.CommandResult.$Properties
+             * @deprecated Use pushtrace.v1.CommandResult.$Properties instead.
+             */
+
+            /**
+             * Shape of a CommandResult.
+             * @typedef {pushtrace.v1.CommandResult.$Properties} pushtrace.v1.CommandResult.$Shape
+             */
+
+            /**
+             * Constructs a new CommandResult.
+             * @memberof pushtrace.v1
+             * @classdesc Represents a CommandResult.
+             * @constructor
+             * @param {pushtrace.v1.CommandResult.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const CommandResult = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * CommandResult id.
+             * @member {string} id
+             * @memberof pushtrace.v1.CommandResult
+             * @instance
+             */
+            CommandResult.prototype.id = "";
+
+            /**
+             * CommandResult status.
+             * @member {pushtrace.v1.CommandStatus} status
+             * @memberof pushtrace.v1.CommandResult
+             * @instance
+             */
+            CommandResult.prototype.status = 0;
+
+            /**
+             * CommandResult exitCode.
+             * @member {number} exitCode
+             * @memberof pushtrace.v1.CommandResult
+             * @instance
+             */
+            CommandResult.prototype.exitCode = 0;
+
+            /**
+             * CommandResult stdout.
+             * @member {Uint8Array} stdout
+             * @memberof pushtrace.v1.CommandResult
+             * @instance
+             */
+            CommandResult.prototype.stdout = $util.newBuffer([]);
+
+            /**
+             * CommandResult stderr.
+             * @member {Uint8Array} stderr
+             * @memberof pushtrace.v1.CommandResult
+             * @instance
+             */
+            CommandResult.prototype.stderr = $util.newBuffer([]);
+
+            /**
+             * CommandResult truncated.
+             * @member {boolean} truncated
+             * @memberof pushtrace.v1.CommandResult
+             * @instance
+             */
+            CommandResult.prototype.truncated = false;
+
+            /**
+             * CommandResult startedAtMs.
+             * @member {number} startedAtMs
+             * @memberof pushtrace.v1.CommandResult
+             * @instance
+             */
+            CommandResult.prototype.startedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * CommandResult finishedAtMs.
+             * @member {number} finishedAtMs
+             * @memberof pushtrace.v1.CommandResult
+             * @instance
+             */
+            CommandResult.prototype.finishedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * CommandResult message.
+             * @member {string} message
+             * @memberof pushtrace.v1.CommandResult
+             * @instance
+             */
+            CommandResult.prototype.message = "";
+
+            /**
+             * Creates a new CommandResult instance using the specified properties.
+             * @function create
+             * @memberof pushtrace.v1.CommandResult
+             * @static
+             * @param {pushtrace.v1.CommandResult.$Properties=} [properties] Properties to set
+             * @returns {pushtrace.v1.CommandResult} CommandResult instance
+             * @type {{
+             *   (properties: pushtrace.v1.CommandResult.$Shape): pushtrace.v1.CommandResult & pushtrace.v1.CommandResult.$Shape;
+             *   (properties?: pushtrace.v1.CommandResult.$Properties): pushtrace.v1.CommandResult;
+             * }}
+             */
+            CommandResult.create = function(properties) {
+                return new CommandResult(properties);
+            };
+
+            /**
+             * Encodes the specified CommandResult message. Does not implicitly {@link pushtrace.v1.CommandResult.verify|verify} messages.
+             * @function encode
+             * @memberof pushtrace.v1.CommandResult
+             * @static
+             * @param {pushtrace.v1.CommandResult.$Properties} message CommandResult message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CommandResult.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).int32(message.status);
+                if (message.exitCode != null && $Object.hasOwnProperty.call(message, "exitCode") && message.exitCode !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).int32(message.exitCode);
+                if (message.stdout != null && $Object.hasOwnProperty.call(message, "stdout") && message.stdout.length)
+                    writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.stdout);
+                if (message.stderr != null && $Object.hasOwnProperty.call(message, "stderr") && message.stderr.length)
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.stderr);
+                if (message.truncated != null && $Object.hasOwnProperty.call(message, "truncated") && message.truncated !== false)
+                    writer.uint32(/* id 6, wireType 0 =*/48).bool(message.truncated);
+                if (message.startedAtMs != null && $Object.hasOwnProperty.call(message, "startedAtMs") && (typeof message.startedAtMs === "object" ? message.startedAtMs.low || message.startedAtMs.high : message.startedAtMs !== 0))
+                    writer.uint32(/* id 7, wireType 0 =*/56).int64(message.startedAtMs);
+                if (message.finishedAtMs != null && $Object.hasOwnProperty.call(message, "finishedAtMs") && (typeof message.finishedAtMs === "object" ? message.finishedAtMs.low || message.finishedAtMs.high : message.finishedAtMs !== 0))
+                    writer.uint32(/* id 8, wireType 0 =*/64).int64(message.finishedAtMs);
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                    writer.uint32(/* id 9, wireType 2 =*/74).string(message.message);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified CommandResult message, length delimited. Does not implicitly {@link pushtrace.v1.CommandResult.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pushtrace.v1.CommandResult
+             * @static
+             * @param {pushtrace.v1.CommandResult.$Properties} message CommandResult message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CommandResult.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a CommandResult message from the specified reader or buffer.
+             * @function decode
+             * @memberof pushtrace.v1.CommandResult
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pushtrace.v1.CommandResult & pushtrace.v1.CommandResult.$Shape} CommandResult
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CommandResult.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pushtrace.v1.CommandResult();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.status = value;
+                            else
+                                delete message.status;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.exitCode = value;
+                            else
+                                delete message.exitCode;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.stdout = value;
+                            else
+                                delete message.stdout;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.stderr = value;
+                            else
+                                delete message.stderr;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.truncated = value;
+                            else
+                                delete message.truncated;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.startedAtMs = value;
+                            else
+                                delete message.startedAtMs;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.finishedAtMs = value;
+                            else
+                                delete message.finishedAtMs;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.message = value;
+                            else
+                                delete message.message;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a CommandResult message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pushtrace.v1.CommandResult
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pushtrace.v1.CommandResult & pushtrace.v1.CommandResult.$Shape} CommandResult
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CommandResult.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a CommandResult message.
+             * @function verify
+             * @memberof pushtrace.v1.CommandResult
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CommandResult.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isString(message.id))
+                        return "id: string expected";
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                    if (typeof message.status !== "number" || (message.status | 0) !== message.status)
+                        return "status: enum value expected";
+                if (message.exitCode != null && $Object.hasOwnProperty.call(message, "exitCode"))
+                    if (!$util.isInteger(message.exitCode))
+                        return "exitCode: integer expected";
+                if (message.stdout != null && $Object.hasOwnProperty.call(message, "stdout"))
+                    if (!(message.stdout && typeof message.stdout.length === "number" || $util.isString(message.stdout)))
+                        return "stdout: buffer expected";
+                if (message.stderr != null && $Object.hasOwnProperty.call(message, "stderr"))
+                    if (!(message.stderr && typeof message.stderr.length === "number" || $util.isString(message.stderr)))
+                        return "stderr: buffer expected";
+                if (message.truncated != null && $Object.hasOwnProperty.call(message, "truncated"))
+                    if (typeof message.truncated !== "boolean")
+                        return "truncated: boolean expected";
+                if (message.startedAtMs != null && $Object.hasOwnProperty.call(message, "startedAtMs"))
+                    if (!$util.isInteger(message.startedAtMs) && !(message.startedAtMs && $util.isInteger(message.startedAtMs.low) && $util.isInteger(message.startedAtMs.high)))
+                        return "startedAtMs: integer|Long expected";
+                if (message.finishedAtMs != null && $Object.hasOwnProperty.call(message, "finishedAtMs"))
+                    if (!$util.isInteger(message.finishedAtMs) && !(message.finishedAtMs && $util.isInteger(message.finishedAtMs.low) && $util.isInteger(message.finishedAtMs.high)))
+                        return "finishedAtMs: integer|Long expected";
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                    if (!$util.isString(message.message))
+                        return "message: string expected";
+                return null;
+            };
+
+            /**
+             * Creates a CommandResult message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pushtrace.v1.CommandResult
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pushtrace.v1.CommandResult} CommandResult
+             */
+            CommandResult.fromObject = function (object, _depth) {
+                if (object instanceof $root.pushtrace.v1.CommandResult)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pushtrace.v1.CommandResult: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pushtrace.v1.CommandResult();
+                if (object.id != null)
+                    if (typeof object.id !== "string" || object.id.length)
+                        message.id = $String(object.id);
+                if (object.status !== 0 && (typeof object.status !== "string" || $root.pushtrace.v1.CommandStatus[object.status] !== 0))
+                    switch (object.status) {
+                    case "COMMAND_STATUS_UNSPECIFIED":
+                    case 0:
+                        message.status = 0;
+                        break;
+                    case "COMMAND_STATUS_OK":
+                    case 1:
+                        message.status = 1;
+                        break;
+                    case "COMMAND_STATUS_FAILED":
+                    case 2:
+                        message.status = 2;
+                        break;
+                    case "COMMAND_STATUS_TIMED_OUT":
+                    case 3:
+                        message.status = 3;
+                        break;
+                    case "COMMAND_STATUS_REFUSED_UNSIGNED":
+                    case 10:
+                        message.status = 10;
+                        break;
+                    case "COMMAND_STATUS_REFUSED_BAD_SIGNATURE":
+                    case 11:
+                        message.status = 11;
+                        break;
+                    case "COMMAND_STATUS_REFUSED_UNKNOWN_KEY":
+                    case 12:
+                        message.status = 12;
+                        break;
+                    case "COMMAND_STATUS_REFUSED_VERB_NOT_ALLOWED":
+                    case 13:
+                        message.status = 13;
+                        break;
+                    case "COMMAND_STATUS_REFUSED_EXPIRED":
+                    case 14:
+                        message.status = 14;
+                        break;
+                    case "COMMAND_STATUS_REFUSED_REPLAYED":
+                    case 15:
+                        message.status = 15;
+                        break;
+                    case "COMMAND_STATUS_REFUSED_WRONG_SENSOR":
+                    case 16:
+                        message.status = 16;
+                        break;
+                    case "COMMAND_STATUS_REFUSED_DISABLED":
+                    case 17:
+                        message.status = 17;
+                        break;
+                    case "COMMAND_STATUS_REFUSED_BAD_ARGS":
+                    case 18:
+                        message.status = 18;
+                        break;
+                    default:
+                        if (typeof object.status === "number" && (object.status | 0) === object.status)
+                            message.status = object.status;
+                    }
+                if (object.exitCode != null)
+                    if ($Number(object.exitCode) !== 0)
+                        message.exitCode = object.exitCode | 0;
+                if (object.stdout != null)
+                    if (object.stdout.length)
+                        if (typeof object.stdout === "string")
+                            $util.base64.decode(object.stdout, message.stdout = $util.newBuffer($util.base64.length(object.stdout)), 0);
+                        else if (object.stdout.length >= 0)
+                            message.stdout = object.stdout;
+                if (object.stderr != null)
+                    if (object.stderr.length)
+                        if (typeof object.stderr === "string")
+                            $util.base64.decode(object.stderr, message.stderr = $util.newBuffer($util.base64.length(object.stderr)), 0);
+                        else if (object.stderr.length >= 0)
+                            message.stderr = object.stderr;
+                if (object.truncated != null)
+                    if (object.truncated)
+                        message.truncated = $Boolean(object.truncated);
+                if (object.startedAtMs != null)
+                    if (typeof object.startedAtMs === "object" ? object.startedAtMs.low || object.startedAtMs.high : $Number(object.startedAtMs) !== 0)
+                        if ($util.Long)
+                            message.startedAtMs = $util.Long.fromValue(object.startedAtMs, false);
+                        else if (typeof object.startedAtMs === "string")
+                            message.startedAtMs = $parseInt(object.startedAtMs, 10);
+                        else if (typeof object.startedAtMs === "number")
+                            message.startedAtMs = object.startedAtMs;
+                        else if (typeof object.startedAtMs === "object")
+                            message.startedAtMs = new $util.LongBits(object.startedAtMs.low >>> 0, object.startedAtMs.high >>> 0).toNumber();
+                if (object.finishedAtMs != null)
+                    if (typeof object.finishedAtMs === "object" ? object.finishedAtMs.low || object.finishedAtMs.high : $Number(object.finishedAtMs) !== 0)
+                        if ($util.Long)
+                            message.finishedAtMs = $util.Long.fromValue(object.finishedAtMs, false);
+                        else if (typeof object.finishedAtMs === "string")
+                            message.finishedAtMs = $parseInt(object.finishedAtMs, 10);
+                        else if (typeof object.finishedAtMs === "number")
+                            message.finishedAtMs = object.finishedAtMs;
+                        else if (typeof object.finishedAtMs === "object")
+                            message.finishedAtMs = new $util.LongBits(object.finishedAtMs.low >>> 0, object.finishedAtMs.high >>> 0).toNumber();
+                if (object.message != null)
+                    if (typeof object.message !== "string" || object.message.length)
+                        message.message = $String(object.message);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a CommandResult message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pushtrace.v1.CommandResult
+             * @static
+             * @param {pushtrace.v1.CommandResult} message CommandResult
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CommandResult.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.id = "";
+                    object.status = options.enums === $String ? "COMMAND_STATUS_UNSPECIFIED" : 0;
+                    object.exitCode = 0;
+                    if (options.bytes === $String)
+                        object.stdout = "";
+                    else {
+                        object.stdout = [];
+                        if (options.bytes !== $Array)
+                            object.stdout = $util.newBuffer(object.stdout);
+                    }
+                    if (options.bytes === $String)
+                        object.stderr = "";
+                    else {
+                        object.stderr = [];
+                        if (options.bytes !== $Array)
+                            object.stderr = $util.newBuffer(object.stderr);
+                    }
+                    object.truncated = false;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.startedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.startedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.finishedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.finishedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.message = "";
+                }
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    object.id = message.id;
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                    object.status = options.enums === $String ? $root.pushtrace.v1.CommandStatus[message.status] === $undefined ? message.status : $root.pushtrace.v1.CommandStatus[message.status] : message.status;
+                if (message.exitCode != null && $Object.hasOwnProperty.call(message, "exitCode"))
+                    object.exitCode = message.exitCode;
+                if (message.stdout != null && $Object.hasOwnProperty.call(message, "stdout"))
+                    object.stdout = options.bytes === $String ? $util.base64.encode(message.stdout, 0, message.stdout.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.stdout) : message.stdout;
+                if (message.stderr != null && $Object.hasOwnProperty.call(message, "stderr"))
+                    object.stderr = options.bytes === $String ? $util.base64.encode(message.stderr, 0, message.stderr.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.stderr) : message.stderr;
+                if (message.truncated != null && $Object.hasOwnProperty.call(message, "truncated"))
+                    object.truncated = message.truncated;
+                if (message.startedAtMs != null && $Object.hasOwnProperty.call(message, "startedAtMs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.startedAtMs = typeof message.startedAtMs === "number" ? $BigInt(message.startedAtMs) : $util.Long.fromBits(message.startedAtMs.low >>> 0, message.startedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.startedAtMs === "number")
+                        object.startedAtMs = options.longs === $String ? $String(message.startedAtMs) : message.startedAtMs;
+                    else
+                        object.startedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.startedAtMs) : options.longs === $Number ? new $util.LongBits(message.startedAtMs.low >>> 0, message.startedAtMs.high >>> 0).toNumber() : message.startedAtMs;
+                if (message.finishedAtMs != null && $Object.hasOwnProperty.call(message, "finishedAtMs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.finishedAtMs = typeof message.finishedAtMs === "number" ? $BigInt(message.finishedAtMs) : $util.Long.fromBits(message.finishedAtMs.low >>> 0, message.finishedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.finishedAtMs === "number")
+                        object.finishedAtMs = options.longs === $String ? $String(message.finishedAtMs) : message.finishedAtMs;
+                    else
+                        object.finishedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.finishedAtMs) : options.longs === $Number ? new $util.LongBits(message.finishedAtMs.low >>> 0, message.finishedAtMs.high >>> 0).toNumber() : message.finishedAtMs;
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                    object.message = message.message;
+                return object;
+            };
+
+            /**
+             * Converts this CommandResult to JSON.
+             * @function toJSON
+             * @memberof pushtrace.v1.CommandResult
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CommandResult.prototype.toJSON = function() {
+                return CommandResult.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return CommandResult;
         })();
 
         return v1;

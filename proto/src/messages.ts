@@ -16,3 +16,10 @@ export type ExternalIpObservation = pushtrace.v1.ExternalIpObservation.$Properti
 export type SpoolDropReport = pushtrace.v1.SpoolDropReport.$Properties;
 export type Ack = pushtrace.v1.Ack.$Properties;
 export type ErrorNotice = pushtrace.v1.ErrorNotice.$Properties;
+export type Command = pushtrace.v1.Command.$Properties;
+export type CommandResult = pushtrace.v1.CommandResult.$Properties;
+/** Status codes of a CommandResult; values as in pushtrace.proto. */
+export const CommandStatus = pushtrace.v1.CommandStatus;
+export type CommandStatus = pushtrace.v1.CommandStatus;
+/** Same type as CommandStatus, for code that prefers a distinct name. */
+export type CommandStatusValue = pushtrace.v1.CommandStatus;

@@ -3,8 +3,11 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { ScheduledTask } from 'node-cron';
+import { childProcessEnv } from './config/load.js';
 import type { AgentConfig } from './config/schema.js';
 import { ExternalIpTracker } from './external-ip-tracker.js';
+import { CommandRunner } from './live-response/command-runner.js';
+import { createPidLister } from './live-response/process-list.js';
 import { NetconnReporter } from './netconn-reporter.js';
 import { ExecutableHasher } from './sampling/hasher.js';
 import { collectHostInfo, interfaceFingerprint } from './sampling/host.js';
@@ -34,9 +37,11 @@ export async function startAgent(config: AgentConfig, log: Logger): Promise<Runn
   const installId = loadOrCreateInstallId(config.stateDir);
   const spool = Spool.open(join(config.stateDir, 'spool'), { maxBytes: config.spoolMaxBytes, log: log.child({ part: 'spool' }) });
   const sampler = createSocketSampler({ excludeCidrs: [...config.excludeCidrs] });
+  const processSource = createProcessSource();
+  const hasher = new ExecutableHasher();
   const catalog = new ProcessCatalog({
-    source: createProcessSource(),
-    hasher: new ExecutableHasher(),
+    source: processSource,
+    hasher,
     installId,
     onNewProcess: (process) => spool.enqueue({ processInfo: toProcessInfo(process) }),
     log,
@@ -54,6 +59,29 @@ export async function startAgent(config: AgentConfig, log: Logger): Promise<Runn
     agentVersion: AGENT_VERSION,
     log: log.child({ part: 'transport' }),
   });
+  const commands = new CommandRunner({
+    config: config.liveResponse,
+    stateDir: config.stateDir,
+    spool,
+    sensorId: () => connection.sensorId,
+    verbs: {
+      processes: processSource,
+      listPids: createPidLister(),
+      catalog,
+      sampler,
+      hasher,
+      installId,
+      resolvers: config.resolvers,
+      resolverTimeoutMs: config.resolverTimeoutMs,
+      agentPid: process.pid,
+      now: Date.now,
+    },
+    childEnv: childProcessEnv(),
+    log: log.child({ part: 'live-response' }),
+  });
+  // Commands run beside sampling, a few at a time; their results are data
+  // and wait in the spool like everything else while the collector is away.
+  connection.on('command', (command) => commands.submit(command));
 
   let fingerprint = interfaceFingerprint();
   const reportHost = async () => {
@@ -102,6 +130,7 @@ export async function startAgent(config: AgentConfig, log: Logger): Promise<Runn
   return {
     async stop() {
       await Promise.all(tasks.map((task) => task.destroy()));
+      await commands.stop();
       await catalog.idle();
       const deadline = Date.now() + DRAIN_ON_STOP_MS;
       while (connection.connected && spool.stats().queuedMessages > 0 && Date.now() < deadline) {

@@ -28,7 +28,9 @@ export type AgentErrorCode =
   /** A socket sampler was used after close(). */
   | 'AGENT_E_SAMPLER_CLOSED'
   /** The platform's socket source failed: /proc tables unreadable, systeminformation threw. */
-  | 'AGENT_E_SAMPLER_FAILED';
+  | 'AGENT_E_SAMPLER_FAILED'
+  /** A live-response verb could not do what it was asked (no such process, lookup failed); the message goes to the operator. */
+  | 'AGENT_E_LIVE_RESPONSE';
 
 export class AgentError extends Error {
   readonly code: AgentErrorCode;

@@ -20,6 +20,10 @@ export type CollectorErrorCode =
   | 'COLLECTOR_E_INTERNAL'
   // HTTP API
   | 'COLLECTOR_E_UNAUTHENTICATED'
+  /** Authenticated, but the token's role may not do this. */
+  | 'COLLECTOR_E_FORBIDDEN'
+  /** The thing to create exists already (a token name, a command id). */
+  | 'COLLECTOR_E_CONFLICT'
   | 'COLLECTOR_E_NOT_FOUND'
   | 'COLLECTOR_E_METHOD_NOT_ALLOWED'
   | 'COLLECTOR_E_BAD_PARAM'
@@ -44,7 +48,9 @@ export type CollectorErrorCode =
   | 'COLLECTOR_E_UNKNOWN_SENSOR'
   // MFA log ingest
   /** A parser called wrongly (unknown source or format, a bad option value); bad log content is never this. */
-  | 'COLLECTOR_E_INGEST_USAGE';
+  | 'COLLECTOR_E_INGEST_USAGE'
+  // query language (QueryError, with the 1-based column): structure, field name, value for the field
+  | 'COLLECTOR_E_QUERY_SYNTAX' | 'COLLECTOR_E_QUERY_FIELD' | 'COLLECTOR_E_QUERY_VALUE';
 
 /** Base error of the collector package; `code` is what callers branch on. */
 export class CollectorError extends Error {

@@ -17,7 +17,7 @@ export { hashToken } from './gateway/secrets.js';
 
 export { resolveAdminToken, adminTokenHashFile } from './api/admin-token.js';
 export type { AdminTokenSetup } from './api/admin-token.js';
-export { adminTokenAuthenticator } from './api/auth.js';
+export { tokenAuthenticator, roleAllows, ADMIN_TOKEN_NAME } from './api/auth.js';
 export type { Authenticator, Principal } from './api/auth.js';
 export { toSensorView, sensorStatus } from './api/sensor-view.js';
 export type { SensorView, SensorStatus } from './api/sensor-view.js';

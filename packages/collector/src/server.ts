@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { API_PREFIX, handleApiRequest, type ApiContext } from './api/api-handler.js';
-import { adminTokenAuthenticator } from './api/auth.js';
+import { tokenAuthenticator } from './api/auth.js';
 import { sendConsolePlaceholder } from './api/console-placeholder.js';
 import { sendError } from './api/respond.js';
 import type { CollectorConfig } from './config/collector-config.js';
@@ -11,7 +11,12 @@ import { urlHost } from './config/listen-address.js';
 import { CollectorError } from './errors.js';
 import { DetectionRunner } from './detect/detection-runner.js';
 import { AgentGateway } from './gateway/gateway.js';
-import type { Store } from './store/store.js';
+import type { Store, StoredAlert } from './store/store.js';
+import type { Command } from '@pushtrace/proto';
+import type { CollectorKey } from './live-response/collector-key.js';
+import { LiveResponseService } from './live-response/live-response-service.js';
+
+export type AlertEventKind = 'alert.opened' | 'alert.updated' | 'alert.triaged';
 
 export const AGENT_PATH = '/agent';
 
@@ -22,6 +27,10 @@ export interface CollectorServerOptions {
   log: Logger;
   /** SHA-256 (hex) of the admin API token. */
   adminTokenHash: string;
+  /** The collector's own signing key for automatic `myip` confirmation; null turns it off. */
+  collectorKey?: CollectorKey | null;
+  /** Told whenever an alert opens, changes or is triaged (alert forwarding). */
+  onAlertEvent?: (kind: AlertEventKind, alert: StoredAlert) => void;
   /** Clock for the gateway and the API (status, look-backs). Default Date.now. */
   now?: () => number;
   /** Gateway knobs tests turn down; defaults suit production. */
@@ -40,6 +49,7 @@ export interface RunningCollector {
   readonly gateway: AgentGateway;
   /** Recomputes verdicts; MFA events from outside the API (the Duo poller) go in through it. */
   readonly detection: DetectionRunner;
+  readonly liveResponse: LiveResponseService;
   /**
    * Graceful stop: no new connections, in-flight commits finish and are
    * acked, agents are closed with GOING_AWAY, the HTTP server closes. The
@@ -57,6 +67,12 @@ export async function startCollectorServer(options: CollectorServerOptions): Pro
   const { config, store, log } = options;
   const now = options.now ?? Date.now;
   const detection = new DetectionRunner({ store, config: config.detection, log: log.child({ component: 'detect' }), now });
+  const lrLog = log.child({ component: 'live-response' });
+  // The gateway is created below; until then nothing can be sent anyway.
+  let sendCommand: (sensorId: number, command: Command) => boolean = () => false;
+  const liveResponse = new LiveResponseService({
+    store, log: lrLog, now, send: (sensorId, command) => sendCommand(sensorId, command), collectorKey: options.collectorKey ?? null,
+  });
   const gateway = new AgentGateway({
     store,
     log: log.child({ component: 'gateway' }),
@@ -64,19 +80,30 @@ export async function startCollectorServer(options: CollectorServerOptions): Pro
     checkinIntervalS: config.checkinIntervalS,
     maxFrameBytes: config.maxFrameBytes,
     now,
-    onCommitted: (sensorId, messages) => detection.noteTelemetry(sensorId, messages),
+    onCommitted: (sensorId, messages) => {
+      detection.noteTelemetry(sensorId, messages);
+      liveResponse.noteCommitted(messages);
+    },
     onCheckin: () => detection.noteCheckin(),
+    onSensorReady: (sensorId) => {
+      liveResponse.onSensorReady(sensorId).catch((err: unknown) => lrLog.error({ err, sensorId }, 'sending waiting commands failed'));
+    },
     ...options.gateway,
   });
+  sendCommand = (sensorId, command) => gateway.sendCommand(sensorId, command);
+  liveResponse.start();
   const api: ApiContext = {
     store,
     detection,
     detectionConfig: config.detection,
     log: log.child({ component: 'api' }),
-    authenticate: adminTokenAuthenticator(options.adminTokenHash),
+    authenticate: tokenAuthenticator(options.adminTokenHash, async (hash) => store.useApiToken(hash, now())),
     now,
     offlineGraceMs: config.offlineGraceS * 1000,
     isConnected: (id) => gateway.isConnected(id),
+    liveResponse,
+    collectorPublicKey: options.collectorKey?.publicKeyText ?? null,
+    ...(options.onAlertEvent ? { alertChanged: options.onAlertEvent } : {}),
   };
 
   const server = createServer({ keepAliveTimeout: 5000 });
@@ -111,7 +138,9 @@ export async function startCollectorServer(options: CollectorServerOptions): Pro
     port,
     gateway,
     detection,
+    liveResponse,
     close: () => {
+      liveResponse.stop();
       closing ??= shutdown(server, gateway, log).then(() => detection.idle());
       return closing;
     },

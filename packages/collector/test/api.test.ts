@@ -45,6 +45,15 @@ describe('API: authentication and errors', () => {
     expect(outside.body!.error.code).toBe('COLLECTOR_E_NOT_FOUND');
   });
 
+  it('answers a bad process query with 400, its code and the column, through the real router', async () => {
+    const res = await get(collector, `/api/v1/processes?q=${encodeURIComponent('pid:abc')}`);
+    expect(res.status).toBe(400);
+    expect(res.body!.error).toMatchObject({ code: 'COLLECTOR_E_QUERY_VALUE', column: 5 });
+    const sensors = await get(collector, `/api/v1/sensors?q=${encodeURIComponent('hostname:[a TO')}`);
+    expect(sensors.status).toBe(400);
+    expect(sensors.body!.error.code).toBe('COLLECTOR_E_QUERY_SYNTAX');
+  });
+
   it('answers 405 coded for a method other than GET', async () => {
     const res = await get(collector, '/api/v1/sensors', ADMIN_TOKEN, 'POST');
     expect(res.status).toBe(405);

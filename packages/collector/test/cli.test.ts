@@ -60,7 +60,7 @@ describe('pushtrace CLI: usage', () => {
   });
 
   it('no command, an unknown command or an unknown flag: usage on stderr, exit 2', async () => {
-    const cases = [[], ['frobnicate'], ['sensors', '--bogus'], ['processes', '--since'], ['sensors', 'extra']];
+    const cases = [[], ['frobnicate'], ['sensors', '--bogus'], ['processes', '--since'], ['sensors', 'one', 'two']];
     const runs = await Promise.all(cases.map((args) => pushtrace(args)));
     for (const [i, args] of cases.entries()) {
       const run = runs[i]!;
@@ -72,10 +72,44 @@ describe('pushtrace CLI: usage', () => {
     expect((await pushtrace(['frobnicate'])).stderr).toContain('unknown command "frobnicate"');
   });
 
-  it.each(['query', 'lr'])('%s is recognised but not available yet: exit 2', async (command) => {
-    const run = await pushtrace([command]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(new RegExp(`^pushtrace ${command}: not available yet: arrives with .+\\n$`));
+  it('lr refuses, before any request, a missing sensor, a missing key and a bad deadline', async () => {
+    const keyDir = await mkdtemp(join(tmpdir(), 'pushtrace-cli-keys-'));
+    const port = await closedPort();
+    const server = `http://127.0.0.1:${port}`;
+    const noSensor = await pushtrace(['lr']);
+    expect(noSensor.code).toBe(2);
+    expect(noSensor.stderr).toMatch(/^pushtrace lr: expected a SENSOR id/);
+    const noKey = await pushtrace(['lr', '3', 'myip', '--server', server], { PUSHTRACE_KEY_DIR: keyDir });
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toContain('no signing key: pass --key NAME or set PUSHTRACE_KEY');
+    const missing = await pushtrace(['lr', '3', 'myip', '--key', 'nobody', '--server', server], { PUSHTRACE_KEY_DIR: keyDir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`${join(keyDir, 'nobody.key')}: not found`);
+    const deadline = await pushtrace(['lr', '3', 'myip', '--deadline', '3d', '--server', server]);
+    expect(deadline.code).toBe(2);
+    expect(deadline.stderr).toContain('--deadline must be a duration from 1s to 24h');
+    await rm(keyDir, { recursive: true, force: true });
+  });
+
+  it('keys create writes a 0600 private key once and prints the public key agents trust', async () => {
+    const keyDir = await mkdtemp(join(tmpdir(), 'pushtrace-cli-keys-'));
+    const made = await pushtrace(['keys', 'create', '--name', 'ana', '--key-dir', keyDir]);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toMatch(/^ed25519:[A-Za-z0-9+/]{43}=\n$/);
+    expect(made.stderr).toContain('"trustedKeys"');
+    const { mode } = await import('node:fs').then((fs) => fs.statSync(join(keyDir, 'ana.key')));
+    expect(mode & 0o777).toBe(0o600);
+    expect(await readFile(join(keyDir, 'ana.pub'), 'utf8')).toBe(made.stdout);
+    const again = await pushtrace(['keys', 'create', '--name', 'ana', '--key-dir', keyDir]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists (keys are never overwritten)');
+    expect((await pushtrace(['keys', 'show', 'ana', '--key-dir', keyDir])).stdout).toBe(made.stdout);
+    // With a key, lr gets as far as the network.
+    const port = await closedPort();
+    const unreachable = await pushtrace(['lr', '3', 'myip', '--key', 'ana', '--server', `http://127.0.0.1:${port}`], { PUSHTRACE_KEY_DIR: keyDir });
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr).toContain('connection refused');
+    await rm(keyDir, { recursive: true, force: true });
   });
 
   it('a bad --since or --sensor is refused before any request, naming the flag', async () => {

@@ -74,7 +74,7 @@ export function alertStoreContract(name: string, backend: StoreBackend): void {
       const P = T0 + 60 * MIN;
       const first = draft('jdoe', P, P + 5 * MIN);
       const one = await store.saveAlert(first, null, T0 + 100);
-      expect(one).toEqual({ id: 1, ...first, created_at: iso(T0 + 100), updated_at: iso(T0 + 100) });
+      expect(one).toEqual({ id: 1, ...first, created_at: iso(T0 + 100), updated_at: iso(T0 + 100), status: 'new', assignee: '', tags: [] });
       const two = await store.saveAlert(draft('asmith', P, P + MIN, { verdict: 'unattributed', severity: 'high', sensor_id: null,
         hostname: null, process: null, destination: null }), null, T0 + 200);
       expect(two.id).toBe(2);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pb } from '@pushtrace/proto';
 import type { IpHistoryRow, ProcessRow, Store } from '../src/store/store.js';
 import { alertStoreContract } from './store-contract-alerts.js';
+import { analystStoreContract } from './store-contract-analyst.js';
 import { detectionStoreContract } from './store-contract-detection.js';
 import { T0, checkin, conn, externalIp, msg, netconns, processInfo, type StoreBackend } from './store-fixtures.js';
 
@@ -21,6 +22,7 @@ export function storeContract(name: string, backend: StoreBackend): void {
   const { makeStore } = backend;
   detectionStoreContract(name, backend);
   alertStoreContract(name, backend);
+  analystStoreContract(name, backend);
   describe(`Store contract: ${name}`, () => {
     const opened: Store[] = [];
     let counter = 0;

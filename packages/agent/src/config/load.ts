@@ -98,7 +98,30 @@ export function loadAgentConfig(argv: readonly string[], env: NodeJS.ProcessEnv 
 
   const result = agentConfigSchema.safeParse(raw);
   if (!result.success) throw new AgentError('AGENT_E_CONFIG', describeIssues(result.error));
-  return { kind: 'run', config: Object.freeze({ ...result.data, resolvers: Object.freeze([...result.data.resolvers]) as string[], excludeCidrs: Object.freeze([...result.data.excludeCidrs]) as string[] }) };
+  return { kind: 'run', config: deepFreeze(result.data) };
+}
+
+/** Freezes the config and everything in it (live-response keys and argv included): read at start, never changed. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * The environment an execfg program gets: the agent's own, minus every
+ * PUSHTRACE_* variable, so an allowlisted program can never read the enroll
+ * secret or other agent settings. PATH and the platform's basics
+ * (SystemRoot on Windows) stay, because ordinary tools need them.
+ */
+export function childProcessEnv(env: NodeJS.ProcessEnv = process.env): Readonly<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined && !name.toUpperCase().startsWith('PUSHTRACE_')) out[name] = value;
+  }
+  return Object.freeze(out);
 }
 
 function readConfigFile(path: string): RawConfig {
@@ -154,6 +177,7 @@ export const AGENT_USAGE = `usage: pushtrace-agent --collector URL [--enroll-sec
   --ca FILE                  PEM CA bundle to verify a wss:// collector
   --allow-insecure           allow plain ws:// to a non-loopback collector
   --log-level L              fatal|error|warn|info|debug|trace|silent (default info)
-  --config FILE              JSON file with any of the fields above in camelCase (flags and env override it)
+  --config FILE              JSON file with any of the fields above in camelCase (flags and env override it),
+                             and "liveResponse" (trusted keys, allowKill, execfg allowlist; file only)
   --version, --help
 `;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_EXTERNAL_IP_RESOLVERS } from '../sampling/external-ip.js';
 import { parseResolver } from '../sampling/resolver-address.js';
+import { liveResponseSchema } from './live-response-schema.js';
 
 const MiB = 1024 * 1024;
 
@@ -51,6 +52,8 @@ export const agentConfigSchema = z.strictObject({
   allowInsecure: z.boolean().default(false),
   /** pino level (default info). */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Live response: trusted keys, kill, execfg allowlist, limits (config file only). Default: every command refused. */
+  liveResponse: liveResponseSchema.prefault({}),
 });
 
 export type AgentConfig = Readonly<z.infer<typeof agentConfigSchema>>;

@@ -2,9 +2,9 @@ import { decodeEnvelope, encodeEnvelope, type EnvelopeInit } from '@pushtrace/pr
 import { AgentError } from '../errors.js';
 
 /** Body kinds that are data (spooled, sequenced, acked). */
-const DATA_KINDS = ['hostInfo', 'processInfo', 'netconnBatch', 'externalIp'] as const;
+const DATA_KINDS = ['hostInfo', 'processInfo', 'netconnBatch', 'externalIp', 'commandResult'] as const;
 /** Body kinds that are control (live only, seq 0): never spooled. */
-const CONTROL_KINDS = ['hello', 'welcome', 'checkin', 'spoolDrops', 'ack', 'error'] as const;
+const CONTROL_KINDS = ['hello', 'welcome', 'checkin', 'spoolDrops', 'ack', 'error', 'command'] as const;
 
 /**
  * What a caller hands the spool: exactly one data body, e.g.

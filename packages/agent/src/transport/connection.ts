@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { decodeEnvelope, encodeEnvelope, type EnvelopeInit, type Envelope, type Welcome } from '@pushtrace/proto';
+import { decodeEnvelope, encodeEnvelope, type Command, type EnvelopeInit, type Envelope, type Welcome } from '@pushtrace/proto';
 import { pino, type Logger } from 'pino';
 import { WebSocket, type RawData } from 'ws';
 import { AgentError } from '../errors.js';
@@ -33,6 +33,12 @@ export type ConnectionEvents = {
   disconnected: [reason: DisconnectReason & { retryInMs: number | undefined }];
   /** The collector committed everything this connection sent up to the seq. */
   ack: [throughSeq: number];
+  /**
+   * A live-response command arrived (after Welcome). The connection only
+   * relays it: checking and running it, and spooling its result, are the
+   * listener's (live-response/command-runner.ts). A listener must not throw.
+   */
+  command: [command: Command];
 };
 
 export type { AgentConnectionOptions };
@@ -226,6 +232,10 @@ export class AgentConnection extends EventEmitter<ConnectionEvents> {
       case 'error':
         s.notice = { code: env.error!.code ?? '', message: env.error!.message ?? '' };
         return;
+      case 'command':
+        if (!s.ready) this.#abort(s, 'collector sent a Command before Welcome');
+        else this.#onCommand(env.command!);
+        return;
       default:
         this.#log.warn({ body: env.body }, 'collector sent a message the agent does not expect; ignored');
     }
@@ -280,6 +290,19 @@ export class AgentConnection extends EventEmitter<ConnectionEvents> {
     }
     this.emit('ack', throughSeq);
     this.#pump();
+  }
+
+  #onCommand(command: Command): void {
+    if (this.listenerCount('command') === 0) {
+      this.#log.warn({ commandId: command.id, verb: command.verb }, 'collector sent a live-response command; this agent runs none');
+      return;
+    }
+    try {
+      this.emit('command', command);
+    } catch (err) {
+      // A broken listener must not cost the connection (and the telemetry on it).
+      this.#log.error({ err, commandId: command.id }, 'live-response command listener threw');
+    }
   }
 
   /** Ends the connection from this side; #onClose does the rest. */

@@ -1,13 +1,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { CollectorError } from '../errors.js';
-import type { ProcessFilter, Store } from '../store/store.js';
-import type { Authenticator, Principal } from './auth.js';
+import { CollectorError, type CollectorErrorCode } from '../errors.js';
+import type { ProcessFilter, Store, StoredAlert } from '../store/store.js';
+import { roleAllows, type Authenticator, type Principal } from './auth.js';
 import { toProcessView } from './process-view.js';
 import { sendError, sendJson } from './respond.js';
 import { toSensorView } from './sensor-view.js';
 import { parseSince } from './since.js';
 import { ingestLog, listAlerts, listLoops, showAlert } from './detection-routes.js';
+import { alertBundleRoute, triageAlertRoute } from './triage-routes.js';
+import { isQueryError } from '../query/query-error.js';
+import { queryErrorBody, searchProcessesRoute, searchSensorsRoute, withSearch } from './query-routes.js';
+import {
+  collectorKeyRoute, getCommandRoute, issueCommandRoute, listAuditRoute, listCommandsRoute, onCommandForbidden,
+} from './live-response-routes.js';
+import type { LiveResponseService } from '../live-response/live-response-service.js';
+import type { AlertEventKind } from '../server.js';
+import { createTokenRoute, listTokensRoute, revokeTokenRoute, whoAmI } from './token-routes.js';
+import type { Role } from '../store/analyst-store.js';
 import type { DetectionRunner } from '../detect/detection-runner.js';
 import type { DetectionConfig } from '../detect/types.js';
 
@@ -20,6 +30,11 @@ export interface ApiContext {
   authenticate: Authenticator;
   now: () => number;
   offlineGraceMs: number;
+  liveResponse: LiveResponseService;
+  /** The collector's own public key (`ed25519:…`) for automatic confirmation; null when that is off. */
+  collectorPublicKey: string | null;
+  /** Tells the outside world (alert forwarding) that an alert changed; absent when nothing listens. */
+  alertChanged?: (kind: AlertEventKind, alert: StoredAlert) => void;
   /** Whether a sensor has a live agent connection (from the gateway). */
   isConnected: (sensorId: number) => boolean;
 }
@@ -34,26 +49,54 @@ export interface RouteInput {
   readonly body: string;
 }
 
-interface Route {
+export interface Route {
   readonly method: 'GET' | 'POST';
+  /** The least role that may call it: viewer reads, responder acts (triage, ingest, live response), admin manages tokens and reads the audit log. */
+  readonly role: Role;
   /** Query parameters the route understands; any other is refused. */
   readonly params: readonly string[];
   readonly handle: (input: RouteInput) => Promise<unknown>;
+  /** Called when a caller without the role is refused (live response records the attempt). */
+  readonly onForbidden?: (ctx: ApiContext, principal: Principal, path: readonly string[]) => Promise<void>;
 }
 
 export const API_PREFIX = '/api/v1';
+
+/** Errors a caller can act on, and their HTTP status; anything else is a 500 with the detail kept in the log. */
+const STATUS_OF_CODE: Partial<Record<CollectorErrorCode, number>> = {
+  COLLECTOR_E_BAD_PARAM: 400,
+  COLLECTOR_E_BAD_INPUT: 400,
+  COLLECTOR_E_FORBIDDEN: 403,
+  COLLECTOR_E_NOT_FOUND: 404,
+  COLLECTOR_E_CONFLICT: 409,
+  COLLECTOR_E_TOO_LARGE: 413,
+};
 
 /** Largest request body accepted (an MFA log file), bytes. */
 const MAX_BODY_BYTES = 256 * 1024 * 1024;
 
 /** Adding an endpoint is one entry here; `:x` matches one path segment. */
-const ROUTES: Record<string, Route> = {
-  '/sensors': { method: 'GET', params: [], handle: listSensors },
-  '/processes': { method: 'GET', params: ['sensor', 'since', 'limit'], handle: listProcesses },
-  '/ingest/:source': { method: 'POST', params: ['format'], handle: ingestLog },
-  '/alerts': { method: 'GET', params: ['limit'], handle: listAlerts },
-  '/alerts/:id': { method: 'GET', params: [], handle: showAlert },
-  '/loops': { method: 'GET', params: ['since', 'sensor'], handle: listLoops },
+export const ROUTES: Readonly<Record<string, Route>> = {
+  '/sensors': { method: 'GET', role: 'viewer', params: ['q'], handle: withSearch(searchSensorsRoute, listSensors, []) },
+  '/processes': {
+    method: 'GET', role: 'viewer', params: ['sensor', 'since', 'limit', 'q', 'sort', 'offset'],
+    handle: withSearch(searchProcessesRoute, listProcesses, ['sort', 'offset']),
+  },
+  '/ingest/:source': { method: 'POST', role: 'responder', params: ['format'], handle: ingestLog },
+  '/alerts': { method: 'GET', role: 'viewer', params: ['limit'], handle: listAlerts },
+  '/alerts/:id': { method: 'GET', role: 'viewer', params: [], handle: showAlert },
+  '/alerts/:id/triage': { method: 'POST', role: 'responder', params: [], handle: triageAlertRoute },
+  '/alerts/:id/bundle': { method: 'GET', role: 'viewer', params: [], handle: alertBundleRoute },
+  '/loops': { method: 'GET', role: 'viewer', params: ['since', 'sensor'], handle: listLoops },
+  '/tokens': { method: 'GET', role: 'admin', params: [], handle: listTokensRoute },
+  '/tokens/create': { method: 'POST', role: 'admin', params: [], handle: createTokenRoute },
+  '/tokens/revoke': { method: 'POST', role: 'admin', params: [], handle: revokeTokenRoute },
+  '/whoami': { method: 'GET', role: 'viewer', params: [], handle: whoAmI },
+  '/sensors/:id/commands': { method: 'POST', role: 'responder', params: [], handle: issueCommandRoute, onForbidden: onCommandForbidden },
+  '/commands': { method: 'GET', role: 'responder', params: ['sensor', 'alert', 'limit'], handle: listCommandsRoute },
+  '/commands/:id': { method: 'GET', role: 'responder', params: ['wait'], handle: getCommandRoute },
+  '/audit': { method: 'GET', role: 'admin', params: ['limit', 'sensor', 'command'], handle: listAuditRoute },
+  '/collector-key': { method: 'GET', role: 'viewer', params: [], handle: collectorKeyRoute },
 };
 
 const COMPILED = Object.entries(ROUTES).map(([pattern, route]) => ({
@@ -74,7 +117,7 @@ const MAX_PROCESS_LIMIT = 10_000;
 
 /** Handles one request under /api/v1: authenticate, route, answer JSON. */
 export async function handleApiRequest(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  const principal = ctx.authenticate(req);
+  const principal = await ctx.authenticate(req);
   if (principal === null) {
     sendError(res, 401, 'COLLECTOR_E_UNAUTHENTICATED',
       'missing or wrong API token: send "Authorization: Bearer <token>"', { 'www-authenticate': 'Bearer realm="pushtrace"' });
@@ -91,6 +134,12 @@ export async function handleApiRequest(ctx: ApiContext, req: IncomingMessage, re
     sendError(res, 405, 'COLLECTOR_E_METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}; use ${route.method}`, { allow: allowed.join(', ') });
     return;
   }
+  if (!roleAllows(principal.role, route.role)) {
+    await route.onForbidden?.(ctx, principal, matched.params);
+    sendError(res, 403, 'COLLECTOR_E_FORBIDDEN',
+      `${req.method} ${url.pathname} needs role ${route.role} or above; token "${principal.name}" has role ${principal.role}`);
+    return;
+  }
   try {
     for (const name of url.searchParams.keys()) {
       if (!route.params.includes(name)) {
@@ -101,16 +150,13 @@ export async function handleApiRequest(ctx: ApiContext, req: IncomingMessage, re
     const body = route.method === 'POST' ? await readBody(req) : '';
     sendJson(res, 200, await route.handle({ ctx, principal, query: url.searchParams, path: matched.params, body }));
   } catch (err) {
-    if (err instanceof CollectorError && (err.code === 'COLLECTOR_E_BAD_PARAM' || err.code === 'COLLECTOR_E_BAD_INPUT')) {
-      sendError(res, 400, err.code, err.message);
+    if (isQueryError(err)) {
+      sendJson(res, 400, queryErrorBody(err));
       return;
     }
-    if (err instanceof CollectorError && err.code === 'COLLECTOR_E_NOT_FOUND') {
-      sendError(res, 404, err.code, err.message);
-      return;
-    }
-    if (err instanceof CollectorError && err.code === 'COLLECTOR_E_TOO_LARGE') {
-      sendError(res, 413, err.code, err.message);
+    const status = err instanceof CollectorError ? STATUS_OF_CODE[err.code] : undefined;
+    if (status !== undefined) {
+      sendError(res, status, (err as CollectorError).code, (err as CollectorError).message);
       return;
     }
     ctx.log.error({ err, path: url.pathname }, 'API request failed');

@@ -7,6 +7,7 @@ import { parseMfaLog } from '../ingest/parse-mfa-log.js';
 import type { MfaSource } from '../ingest/mfa-event.js';
 import { positiveInteger, type RouteInput } from './api-handler.js';
 import { parseSince } from './since.js';
+import { withConfirmation } from '../live-response/alert-confirmation.js';
 
 const SOURCES: readonly MfaSource[] = ['duo', 'okta', 'entra'];
 const FORMATS = ['auto', 'json', 'csv'] as const;
@@ -41,7 +42,8 @@ export async function listAlerts({ ctx, query }: RouteInput): Promise<unknown> {
   const limitText = query.get('limit');
   const limit = limitText === null ? DEFAULT_ALERT_LIMIT : positiveInteger('limit', limitText, MAX_ALERT_LIMIT);
   await ctx.detection.idle();
-  return { alerts: await ctx.store.listAlerts({ limit }) };
+  const alerts = await ctx.store.listAlerts({ limit });
+  return { alerts: await Promise.all(alerts.map((a) => withConfirmation(ctx.store, a))) };
 }
 
 export async function showAlert({ ctx, path }: RouteInput): Promise<unknown> {
@@ -49,7 +51,8 @@ export async function showAlert({ ctx, path }: RouteInput): Promise<unknown> {
   await ctx.detection.idle();
   const alert = await ctx.store.getAlert(id);
   if (alert === null) throw new CollectorError('COLLECTOR_E_NOT_FOUND', `no alert ${id}`);
-  return { alert };
+  const triage = await ctx.store.getAlertTriage(id);
+  return { alert: { ...(await withConfirmation(ctx.store, alert)), notes: triage?.notes ?? [] } };
 }
 
 /** GET /loops — reconnect loops in telemetry alone, no MFA data needed. */

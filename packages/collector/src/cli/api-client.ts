@@ -17,13 +17,18 @@ export function postText(config: ClientConfig, path: string, body: string, query
   return requestJson(config, 'POST', path, query, body);
 }
 
+/** POSTs a JSON value to one API path; errors as getJson. */
+export function postJson(config: ClientConfig, path: string, value: unknown): Promise<unknown> {
+  return requestJson(config, 'POST', path, {}, JSON.stringify(value), 'application/json');
+}
+
 async function requestJson(config: ClientConfig, method: 'GET' | 'POST', path: string,
-  query: Record<string, string | undefined>, body?: string): Promise<unknown> {
+  query: Record<string, string | undefined>, body?: string, contentType = 'text/plain; charset=utf-8'): Promise<unknown> {
   const url = new URL(`${config.server}${path}`);
   for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, value);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (config.token !== null) headers.authorization = `Bearer ${config.token}`;
-  if (body !== undefined) headers['content-type'] = 'text/plain; charset=utf-8';
+  if (body !== undefined) headers['content-type'] = contentType;
 
   let res: Response;
   try {
@@ -46,7 +51,7 @@ async function requestJson(config: ClientConfig, method: 'GET' | 'POST', path: s
     const error = (parsed as { error?: { code?: string; message?: string } }).error;
     const hint = res.status === 401
       ? config.token === null ? ' (no token given: pass --token or set PUSHTRACE_TOKEN)' : ' (check --token / PUSHTRACE_TOKEN)'
-      : '';
+      : res.status === 403 ? ' (ask an admin for a token with that role: pushtrace token create)' : '';
     throw new CollectorError('COLLECTOR_E_SERVER_ERROR',
       `${config.server} answered ${res.status} ${error?.code ?? ''}: ${error?.message ?? text}${hint}`);
   }

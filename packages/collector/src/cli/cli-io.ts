@@ -2,6 +2,8 @@
 export interface CliIo {
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream;
+  /** Where interactive commands (lr's session) read lines; undefined means process.stdin. */
+  readonly stdin?: NodeJS.ReadableStream;
   /** Environment for config loading; undefined means process.env. */
   readonly env?: NodeJS.ProcessEnv;
 }

@@ -6,6 +6,10 @@ import { CollectorError } from '../errors.js';
 import { ingestEvents } from '../ingest/ingest-service.js';
 import { DuoLogPoller } from '../ingest/duo-pull/duo-log-poller.js';
 import { startCollectorServer } from '../server.js';
+import { loadOrCreateCollectorKey } from '../live-response/collector-key.js';
+import { startRetentionJob } from '../retention/retention-job.js';
+import { AlertForwarder } from '../forward/alert-forwarder.js';
+import { forwardConfigWarnings } from '../forward/forward-config.js';
 import type { Store } from '../store/store.js';
 import { EXIT, type CliIo, type Command } from './cli-io.js';
 import { withUsageErrors } from './parse-flags.js';
@@ -41,6 +45,20 @@ Duo live pull (polls /admin/v2/logs/authentication once a minute; all three or n
   --duo-ikey K            Admin API integration key (or PUSHTRACE_DUO_IKEY)
   --duo-skey S            Admin API secret key (or PUSHTRACE_DUO_SKEY)
   --duo-base-url URL      talk to this URL instead of https://H (a local mirror or test server)
+
+Retention and live response:
+  --retention D           delete netconns older than D, hourly (default 30d, or PUSHTRACE_RETENTION;
+                          "off" keeps everything); alerts and the telemetry they rest on are kept
+  --auto-confirm on|off   when an alert names a sensor, run "myip" there, signed with the collector's
+                          own key (PATH.collector-key.pem, created at first start), and attach the
+                          answer to the alert (default on). Agents must trust that key for myip:
+                          GET /api/v1/collector-key gives their config fragment.
+
+Alert forwarding (docs/alert-forwarding.md): every alert as it opens, changes or is triaged
+  --forward-webhook-url U POST each event, signed with HMAC-SHA256 (or PUSHTRACE_FORWARD_WEBHOOK_URL);
+                          the secret comes from PUSHTRACE_FORWARD_WEBHOOK_SECRET only (flags show in ps);
+                          undelivered events wait in PATH.forward-outbox.jsonl across restarts
+  --forward-jsonl FILE    append each event as one JSON line (or PUSHTRACE_FORWARD_JSONL)
 `;
 
 const FLAGS = {
@@ -62,6 +80,10 @@ const FLAGS = {
   'duo-ikey': { type: 'string' },
   'duo-skey': { type: 'string' },
   'duo-base-url': { type: 'string' },
+  retention: { type: 'string' },
+  'auto-confirm': { type: 'string' },
+  'forward-webhook-url': { type: 'string' },
+  'forward-jsonl': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -93,6 +115,10 @@ export const collectorCommand: Command = {
       duoIkey: values['duo-ikey'],
       duoSkey: values['duo-skey'],
       duoBaseUrl: values['duo-base-url'],
+      retention: values.retention,
+      autoConfirm: values['auto-confirm'],
+      forwardWebhookUrl: values['forward-webhook-url'],
+      forwardJsonl: values['forward-jsonl'],
     }, io.env);
     // Synchronous so the "listening" line is out before anyone waits on it
     // and nothing is lost when the process exits.
@@ -120,7 +146,22 @@ async function runCollector(config: CollectorConfig, log: Logger, io: CliIo): Pr
         `pushtrace collector: created the admin API token. It is shown only this once; only its SHA-256 is kept (${admin.hashFile}).\n` +
         `PUSHTRACE_TOKEN=${admin.createdToken}\n`);
     }
-    const running = await startCollectorServer({ config, store, log, adminTokenHash: admin.hash });
+    const collectorKey = config.autoConfirm ? await loadOrCreateCollectorKey(config.dbPath) : null;
+    if (collectorKey !== null) {
+      log.info({ keyId: collectorKey.keyId, publicKey: collectorKey.publicKeyText, file: collectorKey.file, created: collectorKey.created },
+        'collector signing key for automatic myip confirmation (agents must trust it for myip only)');
+    }
+    for (const warning of forwardConfigWarnings(config.forward)) log.warn({ component: 'forward' }, warning);
+    const forwarder = new AlertForwarder({ config: config.forward, log: log.child({ component: 'forward' }) });
+    // Before listening: an unusable outbox stops the start, not the first alert.
+    await forwarder.start();
+    const running = await startCollectorServer({
+      config, store, log, adminTokenHash: admin.hash, collectorKey,
+      onAlertEvent: (kind, alert) => forwarder.offer({ kind, alert, at_ms: Date.now() }),
+    });
+    const retention = config.retentionMs === null ? null : startRetentionJob({
+      store, log: log.child({ component: 'retention' }), now: Date.now, keepMs: config.retentionMs, detection: config.detection,
+    });
     const duo = config.duo === null ? null : new DuoLogPoller({
       settings: config.duo,
       checkpoints: { get: (key) => store.getState(key), set: (key, value) => store.setState(key, value) },
@@ -135,8 +176,11 @@ async function runCollector(config: CollectorConfig, log: Logger, io: CliIo): Pr
     duo?.start();
     const signal = await nextStopSignal(log);
     log.info({ signal }, 'stop signal received');
+    await retention?.stop();
     await duo?.stop();
     await running.close();
+    // After the detector went idle: nothing is offered after this.
+    await forwarder.stop();
   } finally {
     await store.close();
   }

@@ -4,9 +4,13 @@ import { demoCommand } from '../demo/demo-command.js';
 import { alertsCommand } from './alerts-command.js';
 import { ingestCommand } from './ingest-command.js';
 import { loopsCommand } from './loops-command.js';
-import { notYetCommand } from './not-yet-command.js';
+import { queryCommand } from './query-command.js';
 import { processesCommand } from './processes-command.js';
 import { sensorsCommand } from './sensors-command.js';
+import { auditCommand } from './audit-command.js';
+import { keysCommand } from './keys-command.js';
+import { lrCommand } from './lr-command.js';
+import { tokenCommand } from './token-command.js';
 
 /** Every `pushtrace` command, in the order `--help` lists them. One line per command. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
@@ -16,7 +20,10 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   ingest: ingestCommand,
   alerts: alertsCommand,
   loops: loopsCommand,
-  query: notYetCommand("query 'Q'", 'search processes with the query language', 'the query language'),
-  lr: notYetCommand('lr SENSOR VERB [ARGS]', 'live response on one sensor', 'live response'),
+  query: queryCommand,
+  lr: lrCommand,
+  keys: keysCommand,
+  token: tokenCommand,
+  audit: auditCommand,
   demo: demoCommand,
 };

@@ -4,6 +4,7 @@ import { DEFAULT_MAX_FRAME_BYTES } from '@pushtrace/proto';
 import { DEFAULT_DETECTION_CONFIG, type DetectionConfig } from '../detect/types.js';
 import { CollectorError } from '../errors.js';
 import { parseDuoPullConfig, type DuoPullConfig } from '../ingest/duo-pull/duo-pull-config.js';
+import { parseForwardConfig, type ForwardConfig } from '../forward/forward-config.js';
 import { durationMs } from './duration.js';
 import { parseListenAddress, type ListenAddress } from './listen-address.js';
 
@@ -29,6 +30,12 @@ export interface CollectorConfig {
   readonly detection: DetectionConfig;
   /** Live pull of Duo authentication logs; null when not configured. */
   readonly duo: DuoPullConfig | null;
+  /** Netconns older than this are deleted (alerts' evidence is kept), ms; null keeps everything. Default 30 days. */
+  readonly retentionMs: number | null;
+  /** Run `myip` on the sensor an alert names, signed with the collector's own key. Default on. */
+  readonly autoConfirm: boolean;
+  /** Alert forwarding (webhook and/or JSON-lines file); both off by default. */
+  readonly forward: ForwardConfig;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -54,6 +61,10 @@ export interface CollectorFlags {
   duoIkey?: string | undefined;
   duoSkey?: string | undefined;
   duoBaseUrl?: string | undefined;
+  retention?: string | undefined;
+  autoConfirm?: string | undefined;
+  forwardWebhookUrl?: string | undefined;
+  forwardJsonl?: string | undefined;
 }
 
 /** Where each field can come from, so an error tells the operator what to fix. */
@@ -68,6 +79,9 @@ const FIELD_SOURCES: Record<keyof CollectorConfig, string> = {
   offlineGraceS: '--offline-grace',
   detection: '--burst-min-pushes, --burst-window, --align-before, --align-after, --loop-min-sessions, --loop-window',
   duo: '--duo-api-host/--duo-ikey/--duo-skey or PUSHTRACE_DUO_API_HOST/PUSHTRACE_DUO_IKEY/PUSHTRACE_DUO_SKEY',
+  retentionMs: '--retention or PUSHTRACE_RETENTION',
+  autoConfirm: '--auto-confirm',
+  forward: '--forward-webhook-url, --forward-jsonl, PUSHTRACE_FORWARD_WEBHOOK_SECRET',
 };
 
 const integerFlag = (min: number, max: number) =>
@@ -116,6 +130,16 @@ const schema = z.object({
     loopMinSessions: integerFlag(2, 1000),
     loopWindowMs: durationFlag,
   }),
+  retentionMs: z.string().transform((text, ctx): number | null => {
+    if (text === 'off') return null;
+    const ms = durationMs(text);
+    if (ms === null || ms < MIN_RETENTION_MS) {
+      ctx.issues.push({ code: 'custom', message: `expected a duration of at least 1d (e.g. 30d, 90d) or "off": "${text}"`, input: text });
+      return z.NEVER;
+    }
+    return ms;
+  }),
+  autoConfirm: z.enum(['on', 'off'], { error: 'expected on or off' }).transform((v) => v === 'on'),
   // Checked by the poller's own rules, here at start-up, so a bad Duo
   // setting stops the collector before it listens rather than after.
   duo: z.object({ apiHost: z.string().optional(), integrationKey: z.string().optional(), secretKey: z.string().optional(), baseUrl: z.string().nullable() })
@@ -133,6 +157,9 @@ const schema = z.object({
       }
     }),
 });
+
+/** Shortest retention accepted: under a day, alerts would lose the background their scores rest on. */
+const MIN_RETENTION_MS = 24 * 3600_000;
 
 /** A non-empty value or undefined: an exported-but-empty variable means "not set". */
 function given(value: string | undefined): string | undefined {
@@ -165,6 +192,8 @@ export function loadCollectorConfig(flags: CollectorFlags, env: NodeJS.ProcessEn
       loopWindowMs: flags.loopWindow ?? asSeconds(DEFAULT_DETECTION_CONFIG.loopWindowMs),
     },
     duo: duoRaw(flags, env),
+    retentionMs: given(flags.retention) ?? given(env.PUSHTRACE_RETENTION) ?? '30d',
+    autoConfirm: given(flags.autoConfirm) ?? 'on',
   };
   const result = schema.safeParse(raw);
   if (!result.success) {
@@ -175,7 +204,14 @@ export function loadCollectorConfig(flags: CollectorFlags, env: NodeJS.ProcessEn
     });
     throw new CollectorError('COLLECTOR_E_CONFIG', `invalid collector configuration:\n  ${lines.join('\n  ')}`);
   }
-  const config = result.data;
+  // Its own schema and messages (forward.<key>: ...); the secret comes from
+  // the environment only, because flags show in `ps`.
+  const forward = parseForwardConfig({
+    webhookUrl: given(flags.forwardWebhookUrl) ?? given(env.PUSHTRACE_FORWARD_WEBHOOK_URL) ?? null,
+    webhookSecret: given(env.PUSHTRACE_FORWARD_WEBHOOK_SECRET) ?? null,
+    jsonlPath: given(flags.forwardJsonl) ?? given(env.PUSHTRACE_FORWARD_JSONL) ?? null,
+  }, { dbPath: result.data.dbPath });
+  const config = { ...result.data, forward };
   Object.freeze(config.listen);
   Object.freeze(config.detection);
   return Object.freeze(config);

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { WebSocket, type RawData } from 'ws';
-import { CloseCode, decodeEnvelope, encodeEnvelope, type Envelope, type EnvelopeInit } from '@pushtrace/proto';
+import { CloseCode, decodeEnvelope, encodeEnvelope, type Command, type Envelope, type EnvelopeInit } from '@pushtrace/proto';
 import { CollectorError } from '../errors.js';
 import type { SequencedMessage, Store } from '../store/store.js';
 import { DATA_BODIES } from './body-kinds.js';
@@ -20,6 +20,8 @@ export interface SessionContext {
   readonly now: () => number;
   /** The session authenticated as a sensor (the gateway replaces an older session of it). */
   onAuthenticated(session: AgentSession): void;
+  /** The agent has its Welcome: commands may be sent from now on. */
+  onReady(session: AgentSession): void;
   /** The socket is closed; the gateway forgets the session. */
   onClosed(session: AgentSession): void;
   /** A batch of this sensor's data messages is committed (before its ack goes out). */
@@ -275,6 +277,15 @@ export class AgentSession {
     this.log.info({ hostname: hello.hostname, agentVersion: hello.agentVersion, lastStoredSeq },
       outcome.enrolled ? 'sensor enrolled' : 'sensor connected');
     this.send({ welcome: outcome.welcome });
+    // Only now may commands follow: an agent acts on nothing before its Welcome.
+    this.ctx.onReady(this);
+  }
+
+  /** Sends a live-response command; false when the connection is not open and ready. */
+  sendCommand(command: Command): boolean {
+    if (this.state !== 'ready' || this.socket.readyState !== WebSocket.OPEN) return false;
+    this.send({ command });
+    return true;
   }
 
   /** Binds the session to its sensor; false if the connection ended meanwhile. */

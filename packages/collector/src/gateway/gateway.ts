@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer } from 'ws';
-import { CloseCode } from '@pushtrace/proto';
+import { CloseCode, type Command } from '@pushtrace/proto';
 import type { SequencedMessage, Store } from '../store/store.js';
 import { AgentSession } from './agent-session.js';
 
@@ -29,6 +29,8 @@ export interface GatewayOptions {
   onCommitted?: (sensorId: number, messages: readonly SequencedMessage[]) => void;
   /** Told about every recorded checkin (it extends the sensor's current IP to now). */
   onCheckin?: (sensorId: number) => void;
+  /** Told when a sensor's connection is ready for commands (after its Welcome): live response sends what waits. */
+  onSensorReady?: (sensorId: number) => void;
 }
 
 /**
@@ -82,6 +84,9 @@ export class AgentGateway {
         helloTimeoutMs: this.options.helloTimeoutMs ?? 10_000,
         now: this.options.now ?? Date.now,
         onAuthenticated: (s) => this.onAuthenticated(s),
+        onReady: (s) => {
+          if (this.bySensor.get(s.sensorId!) === s) this.options.onSensorReady?.(s.sensorId!);
+        },
         onCommitted: (sensorId, messages) => this.options.onCommitted?.(sensorId, messages),
         onCheckin: (sensorId) => this.options.onCheckin?.(sensorId),
         onClosed: (s) => this.onClosed(s),
@@ -94,6 +99,11 @@ export class AgentGateway {
   /** Whether the sensor has a live, authenticated connection right now. */
   isConnected(sensorId: number): boolean {
     return this.bySensor.has(sensorId);
+  }
+
+  /** Sends a live-response command to the sensor's connection; false when it has none ready. */
+  sendCommand(sensorId: number, command: Command): boolean {
+    return this.bySensor.get(sensorId)?.sendCommand(command) ?? false;
   }
 
   /** Open agent connections, authenticated or not. */

@@ -1,5 +1,6 @@
 import { CollectorError } from '../errors.js';
 import type { AlertDraft, Severity, Verdict } from '../detect/types.js';
+import type { AlertStatus } from './analyst-store.js';
 import type { StoredAlert } from './store.js';
 
 /**
@@ -21,7 +22,7 @@ const VERDICTS: ReadonlySet<string> = new Set<Verdict>(['reconnect-loop', 'unatt
 const SEVERITIES: ReadonlySet<string> = new Set<Severity>(['low', 'medium', 'high']);
 
 /** Keys the store assigns; a StoredAlert passed back as a draft must not carry stale ones into the body. */
-const STORE_KEYS = new Set(['id', 'created_at', 'updated_at']);
+const STORE_KEYS = new Set(['id', 'created_at', 'updated_at', 'status', 'assignee', 'tags']);
 
 export function alertColumns(draft: AlertDraft, doing: string): AlertColumns {
   const reject = (why: string) => new CollectorError('COLLECTOR_E_STORE_REJECTED', `${doing}: ${why}`);
@@ -38,7 +39,9 @@ export function alertColumns(draft: AlertDraft, doing: string): AlertColumns {
   return { user: draft.user, firstPushMs, lastPushMs, verdict: draft.verdict, severity: draft.severity, body: JSON.stringify(body) };
 }
 
-export function toStoredAlert(row: { id: number; body: string; created_at_ms: number; updated_at_ms: number }): StoredAlert {
+export function toStoredAlert(row: {
+  id: number; body: string; created_at_ms: number; updated_at_ms: number; status: string; assignee: string; tags: string;
+}): StoredAlert {
   let draft: AlertDraft;
   try {
     draft = JSON.parse(row.body) as AlertDraft;
@@ -50,5 +53,8 @@ export function toStoredAlert(row: { id: number; body: string; created_at_ms: nu
     ...draft,
     created_at: new Date(row.created_at_ms).toISOString(),
     updated_at: new Date(row.updated_at_ms).toISOString(),
+    status: row.status as AlertStatus,
+    assignee: row.assignee,
+    tags: JSON.parse(row.tags) as string[],
   };
 }

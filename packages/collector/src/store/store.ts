@@ -1,6 +1,10 @@
+import type { AlertStatus, AnalystStore } from './analyst-store.js';
 import type { Envelope } from '@pushtrace/proto';
 import type { AlertDraft } from '../detect/types.js';
 import type { MfaEvent } from '../ingest/mfa-event.js';
+import type { Predicate } from '../query/predicate.js';
+import type { ProcessColumn, ProcessSort } from '../query/process-query.js';
+import type { SensorColumn } from '../query/sensor-query.js';
 
 /**
  * The one storage interface of the collector. SQLite (embedded, default) and
@@ -8,7 +12,7 @@ import type { MfaEvent } from '../ingest/mfa-event.js';
  * every implementation. Methods are async so a networked backend fits; all
  * times are Unix epoch milliseconds.
  */
-export interface Store {
+export interface Store extends AnalystStore {
   /** Creates or upgrades the schema (numbered migrations, recorded in schema_version). */
   migrate(): Promise<void>;
 
@@ -35,6 +39,10 @@ export interface Store {
 
   listSensors(): Promise<SensorRow[]>;
   listProcesses(filter: ProcessFilter): Promise<ProcessRow[]>;
+  /** Processes matching a compiled query (query/process-query.ts), one page, sorted. */
+  searchProcesses(query: ProcessSearch): Promise<ProcessSearchPage>;
+  /** Sensors matching a compiled query (query/sensor-query.ts), by sensor id. */
+  searchSensors(query: SensorSearch): Promise<SensorRow[]>;
   /** IP history (external and interface) of every sensor, or of one. */
   listIpHistory(sensorId?: number): Promise<IpHistoryRow[]>;
 
@@ -65,6 +73,16 @@ export interface Store {
   listSessions(sensorId: number, fromMs: number, toMs: number): Promise<SessionRow[]>;
   /** Distinct sensors with a session opened in [fromMs, toMs] (agent clock) — where late telemetry may change a verdict. */
   sensorsWithSessionsBetween(fromMs: number, toMs: number): Promise<number[]>;
+  /**
+   * What the detector's scoring needs from one sensor's sessions, without
+   * reading every row: of the sessions the sensor opened (not inbound) in
+   * [fromMs, toMs] (agent clock, as listSessions), how many each (process,
+   * remote endpoint) opened in [countFromMs, countToMs], the openings inside
+   * `openingSpans` one by one, and the earliest openings (see SessionSummary).
+   */
+  summariseSessions(sensorId: number, query: SessionSummaryQuery): Promise<SessionSummary>;
+  /** Sessions of one process to one remote endpoint opened in [fromMs, toMs] (agent clock), as listSessions gives them; oldest first. */
+  listEndpointSessions(sensorId: number, endpoint: SessionEndpoint, fromMs: number, toMs: number): Promise<SessionRow[]>;
 
   /** Alerts of one user whose push span comes within `marginMs` of [fromMs, toMs], by first push. */
   findAlerts(user: string, fromMs: number, toMs: number, marginMs: number): Promise<StoredAlert[]>;
@@ -129,11 +147,53 @@ export interface SessionRow {
   closedAtMs: number | null;
 }
 
+/** A process and the remote endpoint of its sessions: what the detector scores. */
+export interface SessionEndpoint {
+  processGuid: string;
+  remoteIp: string;
+  remotePort: number;
+}
+
+/** Agent clock, whole ms, bounds inclusive. */
+export interface SessionSummaryQuery {
+  /** The sessions looked at: opened in [fromMs, toMs]. */
+  fromMs: number;
+  toMs: number;
+  /** Counted per endpoint: those of them opened in [countFromMs, countToMs]. */
+  countFromMs: number;
+  countToMs: number;
+  /** Listed one by one: those of them opened inside one of these [from, to] spans. */
+  openingSpans: ReadonlyArray<readonly [number, number]>;
+}
+
+/** Agent clock. */
+export interface SessionSummary {
+  /** The earliest opening among the sessions looked at; null if there is none. */
+  firstOpenedMs: number | null;
+  /** Every (process, endpoint) with a counted session, in no particular order. */
+  endpoints: SessionEndpointCount[];
+  /** The sessions inside openingSpans, oldest first. */
+  openings: Array<SessionEndpoint & { openedAtMs: number }>;
+}
+
+export interface SessionEndpointCount extends SessionEndpoint {
+  /** Its sessions opened in [countFromMs, countToMs]. */
+  sessions: number;
+  /** The process's start, null when unknown (no ProcessInfo, or one that said 0). */
+  processStartMs: number | null;
+  /** The process's earliest opening (to any endpoint) among the sessions looked at. */
+  processFirstOpenedMs: number;
+}
+
 /** An alert as stored: the contract JSON plus identity and times. */
 export interface StoredAlert extends AlertDraft {
   id: number;
   created_at: string;
   updated_at: string;
+  /** Triage, set by analysts (migration 4); never by the detector. */
+  status: AlertStatus;
+  assignee: string;
+  tags: string[];
 }
 
 export interface NewSensor {
@@ -206,6 +266,55 @@ export interface ProcessFilter {
   sinceMs?: number;
   /** At most this many processes, most recently active first (the order is the same without a limit). */
   limit?: number;
+}
+
+export interface ProcessSearch {
+  /** compileProcessQuery(...).where: NOW already resolved. */
+  where: Predicate<ProcessColumn>;
+  /** Ties are broken by sensor id, then process GUID, so pages never overlap. */
+  sort: ProcessSort;
+  /** Rows per page, 0..10,000. */
+  limit: number;
+  /** Rows to skip, >= 0. */
+  offset: number;
+  /** Also count every match (one more pass over the matches). Default false: total is null. */
+  countTotal?: boolean;
+}
+
+export interface ProcessSearchPage {
+  rows: ProcessSearchRow[];
+  /** More rows match after this page. */
+  hasMore: boolean;
+  /** Every match, when countTotal was asked for; else null. */
+  total: number | null;
+}
+
+/** A process as search shows it: no netconn list, their count instead (a busy process has thousands). */
+export interface ProcessSearchRow {
+  sensorId: number;
+  /** The sensor's current hostname. */
+  hostname: string;
+  processGuid: string;
+  name: string;
+  pid: number;
+  ppid: number;
+  path: string;
+  cmdline: string;
+  username: string;
+  /** Agent clock; 0 when unknown. */
+  startTimeMs: number;
+  sha256: string;
+  md5: string;
+  exeDeleted: boolean;
+  /** Every netconn stored for the process. */
+  netconnCount: number;
+  /** Latest activity, agent clock: its newest netconn's opening, or when the collector first heard of it. */
+  lastUpdateMs: number;
+}
+
+export interface SensorSearch {
+  /** compileSensorQuery(...).where. */
+  where: Predicate<SensorColumn>;
 }
 
 export interface NetconnRow {

@@ -1,9 +1,11 @@
 import { initialSchema } from './001-initial.js';
 import { detectionSchema } from './002-detection.js';
+import { searchSchema } from './003-search.js';
+import { analystSchema } from './004-analyst.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in version order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = Object.freeze([initialSchema, detectionSchema]);
+export const MIGRATIONS: readonly Migration[] = Object.freeze([initialSchema, detectionSchema, searchSchema, analystSchema]);
 
 export { SQLITE_DIALECT, POSTGRES_DIALECT, SCHEMA_VERSION_TABLE } from './migration.js';
 export type { Migration, SqlDialect } from './migration.js';

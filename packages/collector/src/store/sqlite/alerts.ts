@@ -11,7 +11,13 @@ interface AlertDbRow {
   body: string;
   created_at_ms: number;
   updated_at_ms: number;
+  status: string;
+  assignee: string;
+  tags: string;
 }
+
+/** Triage columns ride along so every read shows the analyst's state beside the detector's. */
+const ALERT_COLUMNS = 'id, body, created_at_ms, updated_at_ms, status, assignee, tags';
 
 interface AlertParams {
   user: string;
@@ -36,22 +42,22 @@ export function makeAlertTable(db: Database.Database): AlertTable {
   const insert = db.prepare<[AlertParams], AlertDbRow>(
     `INSERT INTO alerts (user_name, first_push_ms, last_push_ms, verdict, severity, body, created_at_ms, updated_at_ms)
      VALUES (@user, @firstPushMs, @lastPushMs, @verdict, @severity, @body, @nowMs, @nowMs)
-     RETURNING id, body, created_at_ms, updated_at_ms`);
+     RETURNING ${ALERT_COLUMNS}`);
   // updated_at never goes back, so "newest updated first" stays true if the clock steps back.
   const update = db.prepare<[AlertParams & { id: number }], AlertDbRow>(
     `UPDATE alerts SET user_name = @user, first_push_ms = @firstPushMs, last_push_ms = @lastPushMs,
        verdict = @verdict, severity = @severity, body = @body, updated_at_ms = ${greater('@nowMs', 'updated_at_ms')}
      WHERE id = @id
-     RETURNING id, body, created_at_ms, updated_at_ms`);
+     RETURNING ${ALERT_COLUMNS}`);
   // Two spans intersect when each starts before the other ends. The index
   // (user_name, first_push_ms) bounds the seek by the first condition.
   const find = db.prepare<[{ user: string; lo: number; hi: number }], AlertDbRow>(
-    `SELECT id, body, created_at_ms, updated_at_ms FROM alerts
+    `SELECT ${ALERT_COLUMNS} FROM alerts
      WHERE user_name = @user AND first_push_ms <= @hi AND last_push_ms >= @lo
      ORDER BY first_push_ms, id`);
-  const get = db.prepare<[number], AlertDbRow>('SELECT id, body, created_at_ms, updated_at_ms FROM alerts WHERE id = ?');
+  const get = db.prepare<[number], AlertDbRow>(`SELECT ${ALERT_COLUMNS} FROM alerts WHERE id = ?`);
   const list = db.prepare<[number], AlertDbRow>(
-    'SELECT id, body, created_at_ms, updated_at_ms FROM alerts ORDER BY updated_at_ms DESC, id DESC LIMIT ?');
+    `SELECT ${ALERT_COLUMNS} FROM alerts ORDER BY updated_at_ms DESC, id DESC LIMIT ?`);
   const remove = db.prepare<[number]>('DELETE FROM alerts WHERE id = ?');
 
   return {

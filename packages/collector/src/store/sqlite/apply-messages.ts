@@ -1,4 +1,4 @@
-import type { HostInfo, NetconnBatch, ProcessInfo } from '@pushtrace/proto';
+import type { CommandResult, HostInfo, NetconnBatch, ProcessInfo } from '@pushtrace/proto';
 import { pb } from '@pushtrace/proto';
 import type { SequencedMessage } from '../store.js';
 import { directionName, firstKnownTime, interfaceAddresses, normaliseIp, protocolName } from '../wire-values.js';
@@ -11,7 +11,8 @@ import type { Statements } from './statements.js';
  * is not a data message is recorded as seen and otherwise ignored: the
  * gateway decides what is acceptable, the store only must not replay it.
  */
-export function applyMessage(st: Statements, sensorId: number, message: SequencedMessage, receivedAtMs: number): boolean {
+export function applyMessage(st: Statements, sensorId: number, message: SequencedMessage, receivedAtMs: number,
+  hooks: MessageHooks = {}): boolean {
   if (st.insertSeq.run(sensorId, message.seq, receivedAtMs).changes === 0) return false;
   const env = message.envelope;
   // The time a body falls back to when it carries none of its own.
@@ -31,10 +32,18 @@ export function applyMessage(st: Statements, sensorId: number, message: Sequence
       if (ip !== '') observeExternalIp(st, sensorId, ip, firstKnownTime(env.externalIp?.observedAtMs, envelopeTime));
       break;
     }
+    case 'commandResult':
+      if (env.commandResult) hooks.commandResult?.(sensorId, env.commandResult, receivedAtMs);
+      break;
     default:
       break;
   }
   return true;
+}
+
+/** Bodies another part of the store records, inside the same transaction. */
+export interface MessageHooks {
+  commandResult?: (sensorId: number, result: CommandResult, receivedAtMs: number) => void;
 }
 
 function applyHostInfo(st: Statements, sensorId: number, seq: number, host: HostInfo, envelopeTime: number): void {

@@ -10,12 +10,18 @@ import type {
   SequencedMessage, SessionRow, SpoolDropTotals, Store, StoredAlert,
 } from '../store.js';
 import { normaliseIp } from '../wire-values.js';
+import type { SessionEndpoint, SessionSummary, SessionSummaryQuery } from '../store.js';
+import type { AnalystStore } from '../analyst-store.js';
 import { makeAlertTable, type AlertTable } from './alerts.js';
-import { applyMessage } from './apply-messages.js';
+import { makeAnalystTables } from './analyst-tables.js';
+import { applyMessage, type MessageHooks } from './apply-messages.js';
 import { makeCollectorStateTable, type CollectorStateTable } from './collector-state.js';
 import { confirmOnCheckin } from './ip-history.js';
 import { makeIpSightingLister } from './ip-sightings.js';
 import { makeProcessLister } from './list-processes.js';
+import { makeProcessSearcher } from './search-processes.js';
+import { makeSensorSearcher } from './search-sensors.js';
+import type { ProcessSearch, ProcessSearchPage, SensorSearch } from '../store.js';
 import { makeMfaEventTable, type MfaEventTable } from './mfa-events.js';
 import { assertSchemaNotNewer, latestVersion, migrateSqlite, readSchemaVersion } from './migrate.js';
 import { makeSessionReader, type SessionReader } from './sessions.js';
@@ -75,6 +81,10 @@ export async function openSqliteStore(path: string, opts: SqliteStoreOptions = {
   return store;
 }
 
+// The AnalystStore methods are assigned in the constructor (analyst-tables.ts).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+interface SqliteStore extends AnalystStore {}
+
 class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #path: string;
@@ -82,14 +92,24 @@ class SqliteStore implements Store {
   readonly #now: () => number;
   #st: Statements | null = null;
   #listProcesses: ((filter: ProcessFilter) => ProcessRow[]) | null = null;
+  #search: { processes: (query: ProcessSearch) => ProcessSearchPage; sensorIds: (query: SensorSearch) => number[] } | null = null;
   #detection: DetectionTables | null = null;
   #closed = false;
+  #hooks: MessageHooks = {};
+  #seqFloor: (sensorId: number) => number = () => 0;
 
   constructor(db: Database.Database, path: string, log: Logger, now: () => number) {
     this.#db = db;
     this.#path = path;
     this.#log = log;
     this.#now = now;
+    const analyst = makeAnalystTables(() => {
+      this.#ready();
+      return this.#db;
+    }, (doing, fn) => this.#wrap(doing, fn));
+    Object.assign(this, analyst.store);
+    this.#hooks = { commandResult: analyst.applyCommandResult };
+    this.#seqFloor = analyst.seqFloor;
   }
 
   /** Prepares statements when the file's schema is already the latest, so no migrate() is needed. */
@@ -142,9 +162,11 @@ class SqliteStore implements Store {
       if (st.lastStoredSeq.get(sensorId) === undefined) throw unknownSensor(sensorId, 'commitMessages');
       let stored = 0;
       let highest = 0;
+      const floor = this.#seqFloor(sensorId);
       for (const m of messages) {
+        if (m.seq <= floor) continue;
         try {
-          if (!applyMessage(st, sensorId, m, receivedAtMs)) continue;
+          if (!applyMessage(st, sensorId, m, receivedAtMs, this.#hooks)) continue;
         } catch (cause) {
           throw storeError(cause, `commitMessages: sensor ${sensorId} seq ${m.seq} (${m.envelope.body ?? 'no body'})`);
         }
@@ -231,6 +253,17 @@ class SqliteStore implements Store {
     return this.#wrap('listProcesses', () => this.#listProcesses!(filter));
   }
 
+  async searchProcesses(query: ProcessSearch): Promise<ProcessSearchPage> {
+    this.#ready();
+    return this.#wrap('searchProcesses', () => this.#search!.processes(query));
+  }
+
+  async searchSensors(query: SensorSearch): Promise<SensorRow[]> {
+    this.#ready();
+    const ids = new Set(this.#wrap('searchSensors', () => this.#search!.sensorIds(query)));
+    return (await this.listSensors()).filter((s) => ids.has(s.sensorId));
+  }
+
   async listIpHistory(sensorId?: number): Promise<IpHistoryRow[]> {
     const st = this.#ready();
     const rows = this.#wrap('listIpHistory', () => (sensorId === undefined ? st.ipHistoryAll.all() : st.ipHistoryOfSensor.all(sensorId)));
@@ -260,6 +293,16 @@ class SqliteStore implements Store {
   async sensorsWithSessionsBetween(fromMs: number, toMs: number): Promise<number[]> {
     const { sessions } = this.#tables();
     return this.#wrap('sensorsWithSessionsBetween', () => sessions.sensorsWithSessionsBetween(fromMs, toMs));
+  }
+
+  async summariseSessions(sensorId: number, query: SessionSummaryQuery): Promise<SessionSummary> {
+    const { sessions } = this.#tables();
+    return this.#wrap(`summariseSessions: sensor ${sensorId}`, () => sessions.summariseSessions(sensorId, query));
+  }
+
+  async listEndpointSessions(sensorId: number, endpoint: SessionEndpoint, fromMs: number, toMs: number): Promise<SessionRow[]> {
+    const { sessions } = this.#tables();
+    return this.#wrap(`listEndpointSessions: sensor ${sensorId}`, () => sessions.listEndpointSessions(sensorId, endpoint, fromMs, toMs));
   }
 
   async findAlerts(user: string, fromMs: number, toMs: number, marginMs: number): Promise<StoredAlert[]> {
@@ -314,6 +357,7 @@ class SqliteStore implements Store {
     if (this.#st !== null) return;
     this.#st = prepareStatements(this.#db);
     this.#listProcesses = makeProcessLister(this.#db);
+    this.#search = { processes: makeProcessSearcher(this.#db), sensorIds: makeSensorSearcher(this.#db) };
     this.#detection = {
       mfaEvents: makeMfaEventTable(this.#db),
       ipSightings: makeIpSightingLister(this.#db),

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 // agent-idle first: the others leave thousands of sockets in TIME_WAIT, and an
 // idle agent is to be measured on an idle host.
-const benches = ['agent-idle.js', 'sampler.js', 'detection.js'];
+const benches = ['agent-idle.js', 'sampler.js', 'detection.js', 'query.js'];
 let failed = 0;
 for (const bench of benches) {
   console.log(`\n=== bench/${bench} ===`);

@@ -20,5 +20,7 @@ describe('pushtrace demo', () => {
     const outsider = rows.find((line) => /^\d+\s+unattributed\s+high\s+asmith\s+198\.51\.100\.77\s/.test(line));
     expect(outsider).toBeDefined();
     expect(stdout).toMatch(/Advice: .*WinSCP\.exe/);
+    // The collector's automatic, signed myip on the laptop confirmed it.
+    expect(stdout).toMatch(/Confirmation: sensor \d+ says its public IP is 203\.0\.113\.7, the pushes' access IP: it is this laptop\./);
   }, 120_000);
 });

@@ -10,6 +10,7 @@ import { startAgent, type AgentHandle } from './helpers/agent.js';
 import { cliJson, runCli } from './helpers/cli.js';
 import { startCollector, type CollectorHandle } from './helpers/collector.js';
 import { startDns, type DnsResponder } from './helpers/dns-responder.js';
+import { deniedPush, writeDuoFile } from './helpers/duo-records.js';
 import { startStandin, type Standin } from './helpers/standin.js';
 import { COLLECTOR_BIN } from './helpers/paths.js';
 import { waitFor } from './helpers/wait-for.js';
@@ -41,7 +42,7 @@ describe('live response (real agent, real collector, real CLI)', () => {
   const tokens: Record<string, string> = {};
 
   const lr = (args: string[], token = tokens.responder!, key = 'ana') =>
-    // --deadline 2m: within the 5 min lifetime this agent's config accepts.
+    // --deadline 2m: within the 15 min lifetime this agent's config accepts.
     runCli(['lr', String(sensorId), ...args, '--key', key, '--json', '--deadline', '2m'], { url: collector.url, adminToken: token })
       .then((r) => ({ ...r, command: r.code === 0 || r.stdout.startsWith('{') ? JSON.parse(r.stdout) as CommandJson : null }));
   const api = async (method: string, path: string, body?: unknown) => {
@@ -99,7 +100,7 @@ describe('live response (real agent, real collector, real CLI)', () => {
           flood: [process.execPath, '-e', 'process.stdout.write("x".repeat(5 * 1024 * 1024))'],
         },
         outputCapBytes: 65_536,
-        maxCommandLifetimeMs: 5 * 60_000,
+        maxCommandLifetimeMs: 15 * 60_000,
       },
     }));
     stateDir = mkdtempSync(join(tmpdir(), 'pushtrace-e2e-lr-state-'));
@@ -220,6 +221,27 @@ describe('live response (real agent, real collector, real CLI)', () => {
     expect(stderr).toContain('execfg: refused_disabled (exit -1): execfg "not allowed" is not in this agent\'s allowlist');
     // One command failed, so the session as a whole did not succeed.
     expect(code).toBe(1);
+  });
+
+  it('confirms an alert that names the sensor with an automatic myip, signed by the collector\'s own key', async () => {
+    const env = { url: collector.url, adminToken: collector.adminToken };
+    const now = Date.now();
+    const file = writeDuoFile([6_000, 4_000, 2_000].map((ago) => deniedPush('erin', LAPTOP_IP, now - ago)));
+    const ingested = await runCli(['ingest', 'duo', file], env);
+    expect(ingested.code, ingested.stderr).toBe(0);
+    const alert = await waitFor('the alert to carry its confirmation', async () => {
+      const [a] = (await cliJson<Array<{ user: string; sensor_id: number | null; confirmation: { state: string } | null }>>(['alerts'], env))
+        .filter((x) => x.user === 'erin');
+      return a?.confirmation?.state === 'done' ? a : undefined;
+    }, { intervalMs: 300 });
+    expect(alert).toMatchObject({
+      sensor_id: sensorId,
+      confirmation: { sensor_id: sensorId, status: 'ok', external_ip: LAPTOP_IP, matches_access_ip: true },
+    });
+    const shown = await runCli(['alerts', 'show', String((alert as unknown as { id: number }).id)], env);
+    expect(shown.stdout).toContain(`Confirmation: sensor ${sensorId} says its public IP is ${LAPTOP_IP}, the pushes' access IP: it is this laptop.`);
+    const audit = await cliJson<{ entries: Array<{ action: string; actor: string; verb: string | null }> }>(['audit', '--sensor', String(sensorId)], env);
+    expect(audit.entries.some((e) => e.action === 'command.issued' && e.actor === 'collector (auto-confirm)' && e.verb === 'myip')).toBe(true);
   });
 
   it('keeps an audit entry for every command and refusal, in an intact hash chain', async () => {

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,8 +9,38 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliJson, runCli } from './helpers/cli.js';
 import { startCollector, type CollectorHandle } from './helpers/collector.js';
 import { deniedPush, writeDuoFile } from './helpers/duo-records.js';
+import { waitFor } from './helpers/wait-for.js';
 
 const run = promisify(execFile);
+
+const WEBHOOK_SECRET = 'e2e-webhook-secret-0123456789abcdef';
+
+interface Delivered { kind: string; delivery_id: string; alert: { id: number; status: string; verdict: string } }
+
+/** A SOC's webhook receiver on loopback, checking each request as docs/alert-forwarding.md tells receivers to. */
+async function startReceiver(): Promise<{ server: Server; url: string; events: Delivered[]; rejected: number }> {
+  const state = { events: [] as Delivered[], rejected: 0 };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const ts = String(req.headers['x-pushtrace-timestamp'] ?? '');
+      const expected = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(`${ts}.${body}`).digest('hex')}`;
+      const fresh = /^\d+$/.test(ts) && Math.abs(Date.now() / 1000 - Number(ts)) < 300;
+      if (!fresh || req.headers['x-pushtrace-signature'] !== expected) {
+        state.rejected++;
+        res.writeHead(401).end();
+        return;
+      }
+      state.events.push(JSON.parse(body) as Delivered);
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return Object.assign(state, { server, url: `http://127.0.0.1:${port}/pushtrace` });
+}
 
 /** Only ever a string in a Duo record: nothing is sent to it. */
 const OUTSIDE_IP = '198.51.100.23';
@@ -17,12 +49,19 @@ const OUTSIDE_IP = '198.51.100.23';
 // CLI against a real collector process, with tokens of each role.
 describe('triage and evidence bundles (real collector, real CLI)', () => {
   let collector: CollectorHandle;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let jsonlPath: string;
   let alertId: number;
   const as = (token: string) => ({ url: collector.url, adminToken: token });
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    collector = await startCollector();
+    receiver = await startReceiver();
+    jsonlPath = join(mkdtempSync(join(tmpdir(), 'pushtrace-forward-')), 'alerts.jsonl');
+    collector = await startCollector({
+      extraArgs: ['--forward-webhook-url', receiver.url, '--forward-jsonl', jsonlPath],
+      env: { PUSHTRACE_FORWARD_WEBHOOK_SECRET: WEBHOOK_SECRET },
+    });
     const t0 = Date.now() - 5 * 60_000;
     const file = writeDuoFile([0, 40_000, 80_000].map((d) => deniedPush('carol', OUTSIDE_IP, t0 + d)));
     const ingested = await runCli(['ingest', 'duo', file], collector);
@@ -38,7 +77,10 @@ describe('triage and evidence bundles (real collector, real CLI)', () => {
       expect(made.stderr).toContain('shown only now');
     }
   });
-  afterAll(async () => { await collector?.stop(); });
+  afterAll(async () => {
+    await collector?.stop();
+    await new Promise((resolve) => receiver?.server.close(resolve));
+  });
 
   it('lets a responder tag, assign, note and close an alert, each step kept with its author', async () => {
     const r = as(tokens.responder!);
@@ -92,6 +134,23 @@ describe('triage and evidence bundles (real collector, real CLI)', () => {
 
     const audit = await cliJson<{ entries: Array<{ action: string; actor: string }> }>(['audit'], collector);
     expect(audit.entries.filter((e) => e.action === 'alert.exported').map((e) => e.actor)).toEqual(['viewer-e2e']);
+  });
+
+  it('forwarded the alert as it opened and at each triage step, signed, and to the JSON-lines file', async () => {
+    await waitFor('the triage events at the webhook', () => receiver.events.filter((e) => e.kind === 'alert.triaged').length >= 4 || undefined);
+    expect(receiver.rejected).toBe(0);
+    expect(receiver.events[0]).toMatchObject({ kind: 'alert.opened', alert: { id: alertId, verdict: 'unattributed', status: 'new' } });
+    expect(receiver.events.filter((e) => e.kind === 'alert.triaged').at(-1)!.alert.status).toBe('closed-malicious');
+    expect(new Set(receiver.events.map((e) => e.delivery_id)).size).toBe(receiver.events.length);
+    await waitFor('the JSON-lines file', () => {
+      try {
+        return readFileSync(jsonlPath, 'utf8').trim().split('\n').length >= receiver.events.length || undefined;
+      } catch {
+        return undefined;
+      }
+    });
+    const lines = readFileSync(jsonlPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Delivered);
+    expect(lines.map((l) => l.delivery_id)).toEqual(receiver.events.map((e) => e.delivery_id));
   });
 
   it('refuses to export into a directory that is not empty', async () => {

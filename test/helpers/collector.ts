@@ -22,6 +22,8 @@ export interface CollectorOptions {
   enrollSecret?: string;
   adminToken?: string;
   extraArgs?: string[];
+  /** Extra environment (secrets that are never flags). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Starts a real `pushtrace collector` process on 127.0.0.1 and waits until it listens. */
@@ -36,7 +38,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     '--enroll-secret', enrollSecret,
     '--admin-token', adminToken,
     ...(options.extraArgs ?? []),
-  ]);
+  ], options.env);
   const line = await spawned.waitForLog('collector listening');
   const url = String(line.url);
   const port = Number(new URL(url).port);

@@ -15,6 +15,7 @@ import type { Store, StoredAlert } from './store/store.js';
 import type { Command } from '@pushtrace/proto';
 import type { CollectorKey } from './live-response/collector-key.js';
 import { LiveResponseService } from './live-response/live-response-service.js';
+import { observeAlertSaves } from './store/alert-save-observer.js';
 
 export type AlertEventKind = 'alert.opened' | 'alert.updated' | 'alert.triaged';
 
@@ -66,8 +67,15 @@ export interface RunningCollector {
 export async function startCollectorServer(options: CollectorServerOptions): Promise<RunningCollector> {
   const { config, store, log } = options;
   const now = options.now ?? Date.now;
-  const detection = new DetectionRunner({ store, config: config.detection, log: log.child({ component: 'detect' }), now });
   const lrLog = log.child({ component: 'live-response' });
+  // Each saved alert goes out (forwarding) and, when it names a sensor, is confirmed there.
+  const onAlertSaved = (kind: 'alert.opened' | 'alert.updated', alert: StoredAlert) => {
+    options.onAlertEvent?.(kind, alert);
+    liveResponse.autoConfirm(alert).catch((err: unknown) => lrLog.error({ err, alertId: alert.id }, 'automatic myip confirmation failed'));
+  };
+  const detection = new DetectionRunner({
+    store: observeAlertSaves(store, (kind, alert) => onAlertSaved(kind, alert)), config: config.detection, log: log.child({ component: 'detect' }), now,
+  });
   // The gateway is created below; until then nothing can be sent anyway.
   let sendCommand: (sensorId: number, command: Command) => boolean = () => false;
   const liveResponse = new LiveResponseService({

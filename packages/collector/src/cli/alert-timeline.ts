@@ -1,13 +1,19 @@
+import type { AlertConfirmation } from '../live-response/alert-confirmation.js';
+import type { TriageNote } from '../store/analyst-store.js';
 import type { StoredAlert } from '../store/store.js';
+
+/** An alert as `GET /alerts/:id` shows it: stored fields plus confirmation and triage notes. */
+export type AlertView = StoredAlert & { confirmation?: AlertConfirmation | null; notes?: TriageNote[] };
 
 /**
  * An alert as a terminal timeline: pushes and the sessions that lined up
  * with them interleaved in time order, each push with its lag, then the
  * advice — what an analyst reads before calling the user.
  */
-export function renderAlertTimeline(alert: StoredAlert): string {
+export function renderAlertTimeline(alert: AlertView): string {
   const lines: string[] = [];
-  lines.push(`Alert ${alert.id}: ${alert.verdict} (${alert.severity} severity)`);
+  lines.push(`Alert ${alert.id}: ${alert.verdict} (${alert.severity} severity), status ${alert.status ?? 'new'}` +
+    `${alert.tags?.length ? `, tags ${alert.tags.join(', ')}` : ''}${alert.assignee ? `, assigned to ${alert.assignee}` : ''}`);
   lines.push(`  user ${alert.user}${alert.application ? `, application ${alert.application}` : ''}, access IP ${alert.access_ip ?? 'unknown'}`);
   lines.push(`  ${alert.pushes_total} push${alert.pushes_total === 1 ? '' : 'es'} from ${alert.first_push} to ${alert.last_push}; ` +
     `${alert.pushes_aligned} lined up with a session`);
@@ -32,6 +38,25 @@ export function renderAlertTimeline(alert: StoredAlert): string {
   rows.sort((a, b) => a.at - b.at);
   lines.push('', 'Timeline:');
   for (const row of rows) lines.push(`  ${new Date(row.at).toISOString()}  ${row.text}`);
-  lines.push('', `Advice: ${alert.advice}`, '');
+  const c = alert.confirmation;
+  if (c) lines.push('', `Confirmation: ${confirmationText(c)}`);
+  lines.push('', `Advice: ${alert.advice}`);
+  if (alert.notes?.length) {
+    lines.push('', 'Triage:');
+    for (const n of alert.notes) {
+      lines.push(`  ${new Date(n.at_ms).toISOString()}  ${n.author}: ${n.action}${n.value ? ` ${n.value}` : ''}${n.note ? ` — ${n.note}` : ''}`);
+    }
+  }
+  lines.push('');
   return lines.join('\n');
+}
+
+/** The automatic myip answer in one sentence. */
+function confirmationText(c: AlertConfirmation): string {
+  if (c.state === 'expired') return `myip on sensor ${c.sensor_id} got no answer before its deadline (the laptop was offline).`;
+  if (c.status === null) return `myip on sensor ${c.sensor_id} is ${c.state === 'sent' ? 'running' : 'waiting for the laptop to connect'}.`;
+  if (c.external_ip === null) return `myip on sensor ${c.sensor_id} did not answer an IP (${c.status}): ${c.output ?? ''}`.trim();
+  return c.matches_access_ip
+    ? `sensor ${c.sensor_id} says its public IP is ${c.external_ip}, the pushes' access IP: it is this laptop.`
+    : `sensor ${c.sensor_id} says its public IP is now ${c.external_ip}, not the pushes' access IP (it may have moved networks).`;
 }

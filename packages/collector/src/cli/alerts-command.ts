@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadClientConfig } from '../config/client-config.js';
 import { CollectorError } from '../errors.js';
 import type { StoredAlert } from '../store/store.js';
-import { renderAlertTimeline } from './alert-timeline.js';
+import { renderAlertTimeline, type AlertView } from './alert-timeline.js';
 import { getJson } from './api-client.js';
 import { EXIT, type Command } from './cli-io.js';
 import { CLIENT_FLAGS, withUsageErrors } from './parse-flags.js';
@@ -64,7 +64,7 @@ export const alertsCommand: Command = {
       if (id === undefined || positionals.length > 2 || !/^\d+$/.test(id)) {
         throw new CollectorError('COLLECTOR_E_USAGE', 'pushtrace alerts show: expected one alert ID (a number)');
       }
-      const { alert } = (await getJson(config, `/api/v1/alerts/${id}`)) as { alert: StoredAlert };
+      const { alert } = (await getJson(config, `/api/v1/alerts/${id}`)) as { alert: AlertView };
       io.stdout.write(values.json ? `${JSON.stringify(alert, null, 2)}\n` : renderAlertTimeline(alert));
       return EXIT.OK;
     }

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { pino } from 'pino';
 import { loadCollectorConfig } from '../config/collector-config.js';
 import { startCollectorServer } from '../server.js';
+import { loadOrCreateCollectorKey } from '../live-response/collector-key.js';
 import { hashToken } from '../gateway/secrets.js';
 import type { Store } from '../store/store.js';
 import { EXIT, type CliIo, type Command } from '../cli/cli-io.js';
@@ -84,7 +85,8 @@ async function runDemo(io: CliIo, keep: boolean): Promise<number> {
       alignBefore: DEMO_ALIGN_BEFORE, alignAfter: DEMO_ALIGN_AFTER,
     }, {});
     const log = pino({ level: 'info', base: { service: 'pushtrace-collector' } }, pino.destination({ dest: join(dir, 'collector.log'), sync: true }));
-    const collector = await startCollectorServer({ config, store, log, adminTokenHash: hashToken(DEMO_TOKEN) });
+    const collectorKey = await loadOrCreateCollectorKey(config.dbPath);
+    const collector = await startCollectorServer({ config, store, log, adminTokenHash: hashToken(DEMO_TOKEN), collectorKey });
     cleanups.push(() => collector.close());
     say(`    listening on ${collector.url} (agents at /agent, API at /api/v1); log: ${join(dir, 'collector.log')}`);
     say(`    minutes compressed into seconds: sessions line up with a push from ${DEMO_ALIGN_BEFORE} before to ${DEMO_ALIGN_AFTER} after (defaults 60s / 5s)`);
@@ -99,12 +101,18 @@ async function runDemo(io: CliIo, keep: boolean): Promise<number> {
 
     step(3, 'A real pushtrace-agent on this machine enrolls and starts streaming.');
     const agentLog = join(dir, 'agent.log');
+    // The agent trusts the collector's own key for myip and nothing else: enough to confirm an alert, useless for anything more.
+    const agentConfig = join(dir, 'agent.json');
+    writeFileSync(agentConfig, JSON.stringify({
+      liveResponse: { trustedKeys: [{ name: collectorKey.keyId, publicKey: collectorKey.publicKeyText, verbs: ['myip'] }] },
+    }, null, 2));
     const agent = launchAgent(agentBin, [
       '--collector', `ws://127.0.0.1:${collector.port}`, '--enroll-secret', DEMO_SECRET,
-      '--state-dir', join(dir, 'agent-state'), '--resolver', dns.address, '--interval', '1',
+      '--state-dir', join(dir, 'agent-state'), '--resolver', dns.address, '--interval', '1', '--config', agentConfig,
     ], agentLog);
     cleanups.push(() => stopChild(agent));
     say(`    pid ${agent.pid}; log: ${agentLog}`);
+    say(`    its config (${agentConfig}) trusts the collector's key for live-response "myip" only`);
     await waitUntil('the sensor to report its external IP', async () =>
       (await store.listSensors()).some((s) => s.externalIp === LAPTOP_PUBLIC_IP && s.lastCheckinMs !== null), agent);
     say('    $ pushtrace sensors');
@@ -158,7 +166,13 @@ async function runDemo(io: CliIo, keep: boolean): Promise<number> {
       return w?.verdict === 'reconnect-loop' && w.pushes_total >= WINSCP_SESSIONS - 1 && o?.verdict === 'unattributed';
     }, agent).catch((err: unknown) => say(`    (${(err as Error).message}; showing what the collector concluded)`));
 
-    step(7, 'The verdicts, one alert per burst:');
+    // The collector asked the laptop for its public IP as soon as the alert named it (signed, myip only).
+    await waitUntil('the automatic myip confirmation', async () => {
+      const { winscp: w } = await verdicts();
+      return w !== undefined && (await store.listCommands({ alertId: w.id })).some((c) => c.state === 'done' || c.state === 'expired');
+    }, agent, 15_000).catch((err: unknown) => say(`    (${(err as Error).message})`));
+
+    step(7, 'The verdicts, one alert per burst (the WinSCP one confirmed by an automatic, signed myip on the laptop):');
     say('    $ pushtrace alerts');
     await alertsCommand.run([], cliIo);
     const { winscp: winscpAlert, outsider: outsiderAlert } = await verdicts();

@@ -1,14 +1,14 @@
-import { CollectorError } from '../errors.js';
 import type { MfaEvent } from '../ingest/mfa-event.js';
 import { adviceAmbiguous, adviceReconnect, adviceSensorNoProcess, adviceUnattributed } from './advice.js';
+import { frameBurst, type BurstFrame } from './burst-frame.js';
+import { factsFromSessions, type CandidateFacts } from './candidate-facts.js';
 import { AMBIGUITY_MARGIN, MIN_ALIGNED, scoreCandidates, type ScoredCandidate } from './candidate-scores.js';
 import { checkDetectionConfig, checkEvents, checkSessions, checkSightings } from './detect-input.js';
-import { compareText, isNonApprovedPush, uniqueSortedEvents } from './event-order.js';
+import { compareText, isNonApprovedPush } from './event-order.js';
 import { canonicalIp } from './ip-text.js';
 import { alertProcessOf, processDisplayName } from './process-details.js';
-import { hostnamesOf, sensorsPerPush } from './push-sensors.js';
 import { findReconnectLoops } from './reconnect-loops.js';
-import { processKey } from './session-order.js';
+import { endpointKey, processKey } from './session-order.js';
 import type { AlertDraft, Burst, DetectionConfig, EvidenceItem, IpSighting, SessionRecord } from './types.js';
 
 /**
@@ -35,6 +35,11 @@ import type { AlertDraft, Burst, DetectionConfig, EvidenceItem, IpSighting, Sess
  *
  * Pure: the same burst, sightings and sessions in any order give the same
  * draft. Times in the draft are ISO 8601 (UTC).
+ *
+ * Scoring needs the sessions only as CandidateFacts (counts, and openings
+ * near the pushes); the sessions themselves only of the process a verdict
+ * names. attributeBurstFrom takes both from a BurstSessions source, which
+ * lets the runner have the store count rather than read every row.
  */
 export function attributeBurst(
   burst: Burst,
@@ -46,26 +51,75 @@ export function attributeBurst(
   checkEvents(burst.pushes, 'attributeBurst (burst.pushes)');
   checkSightings(sightings, 'attributeBurst');
   checkSessions(sessions, 'attributeBurst');
-  const pushes = uniqueSortedEvents(burst.pushes);
-  if (pushes.length === 0) throw new CollectorError('COLLECTOR_E_INTERNAL', `attributeBurst: the burst of user ${JSON.stringify(burst.user)} has no pushes`);
+  const frame = frameBurst(burst, sightings, config);
+  const { facts, sessionsOf } = factsFromSessions(frame, sessions);
+  return draftFor(frame, rank(frame, facts, config), sessionsOf, config);
+}
 
-  const notApproved = pushes.filter(isNonApprovedPush);
-  // A burst always has non-approved pushes; a hand-made one of approvals only is judged on all of them.
-  const basis = notApproved.length > 0 ? notApproved : pushes;
+/** The sessions of a burst's matched sensors, as attributeBurstFrom asks for them. */
+export interface BurstSessions {
+  /** The facts of the sessions read for the burst (see CandidateFacts). */
+  facts(frame: BurstFrame): Promise<CandidateFacts>;
+  /** Every session read for the burst of one (sensor, process, endpoint), oldest first (compareSessions). */
+  sessionsOf(endpoint: EndpointRef): Promise<SessionRecord[]>;
+}
+
+export type EndpointRef = Pick<SessionRecord, 'sensorId' | 'processGuid' | 'remoteIp' | 'remotePort'>;
+
+/**
+ * attributeBurst with sessions read on demand: the facts once (none when no
+ * sensor matched), then the sessions of the candidates a verdict names. The
+ * same draft as attributeBurst given every session the source describes.
+ */
+export async function attributeBurstFrom(
+  burst: Burst,
+  sightings: readonly IpSighting[],
+  source: BurstSessions,
+  config: DetectionConfig,
+): Promise<AlertDraft> {
+  checkDetectionConfig(config, 'attributeBurst');
+  checkEvents(burst.pushes, 'attributeBurst (burst.pushes)');
+  checkSightings(sightings, 'attributeBurst');
+  const frame = frameBurst(burst, sightings, config);
+  const facts = frame.sensors.size === 0 ? NO_FACTS : await source.facts(frame);
+  const ranking = rank(frame, facts, config);
+  const named = new Map<string, SessionRecord[]>();
+  for (const c of ranking.winner === undefined ? [] : [ranking.winner, ...ranking.rivals]) {
+    named.set(endpointKey(c), await source.sessionsOf(c));
+  }
+  return draftFor(frame, ranking, (c) => named.get(endpointKey(c)) ?? [], config);
+}
+
+const NO_FACTS: CandidateFacts = { endpoints: [], processFirstOpenedMs: new Map(), sensorFirstOpenedMs: new Map() };
+
+interface Ranking {
+  winner: ScoredCandidate | undefined;
+  /** Other processes about as credible as the winner (empty without a winner). */
+  rivals: ScoredCandidate[];
+}
+
+function rank(frame: BurstFrame, facts: CandidateFacts, config: DetectionConfig): Ranking {
+  if (frame.sensors.size === 0) return { winner: undefined, rivals: [] };
+  // Since when each matched sensor has been watching: its earliest IP
+  // sighting or session we were given, whichever is first.
+  const watchedFrom = new Map(frame.sightedFrom);
+  for (const [sensorId, t] of facts.sensorFirstOpenedMs) watchedFrom.set(sensorId, Math.min(watchedFrom.get(sensorId) ?? Infinity, t));
+  const scored = scoreCandidates(frame, facts, config, watchedFrom);
+  const winner = scored.find((c) => c.credible);
+  return { winner, rivals: winner === undefined ? [] : rivalsOf(winner, scored, frame.pushes.length) };
+}
+
+function draftFor(
+  frame: BurstFrame,
+  { winner, rivals }: Ranking,
+  sessionsOf: (endpoint: EndpointRef) => SessionRecord[],
+  config: DetectionConfig,
+): AlertDraft {
+  const { burst, pushes, basis, sensors, hostnameOf } = frame;
   const firstMs = basis[0]!.timeMs;
   const lastMs = basis.at(-1)!.timeMs;
   const accessIp = mostFrequent(basis.map((p) => (p.accessIp === null ? null : canonicalIp(p.accessIp))));
   const approvedAt = pushes.filter((p) => !isNonApprovedPush(p)).map((p) => iso(p.timeMs));
-
-  const pushSensors = sensorsPerPush(pushes, sightings);
-  const basisSet = new Set(basis);
-  const sensors = new Set<number>();
-  pushes.forEach((p, i) => {
-    if (basisSet.has(p)) for (const id of pushSensors[i]!) sensors.add(id);
-  });
-  const hostnames = hostnamesOf(sightings);
-  const hostnameOf = (id: number) => hostnames.get(id) ?? `sensor ${id}`;
-
   const base = {
     user: burst.user,
     application: mostFrequent(basis.map((p) => p.application)) ?? '',
@@ -81,20 +135,12 @@ export function attributeBurst(
       ...base, verdict: 'unattributed', severity: 'high', pushes_aligned: 0,
       sensor_id: null, hostname: null, process: null, destination: null, evidence: noSessions(), candidates: [],
       advice: adviceUnattributed({
-        user: burst.user, application: base.application, accessIp, notApproved: notApproved.length,
+        user: burst.user, application: base.application, accessIp, notApproved: frame.notApproved,
         firstPush: base.first_push, lastPush: base.last_push, approvedAt,
       }),
     };
   }
 
-  // Since when each matched sensor has been watching: its earliest IP
-  // sighting or session we were given, whichever is first.
-  const watchedFrom = new Map<number, number>();
-  const watch = (sensorId: number, t: number) => watchedFrom.set(sensorId, Math.min(watchedFrom.get(sensorId) ?? Infinity, t));
-  for (const s of sightings) if (sensors.has(s.sensorId)) watch(s.sensorId, s.fromMs);
-  for (const s of sessions) if (sensors.has(s.sensorId)) watch(s.sensorId, s.openedAtMs);
-  const scored = scoreCandidates(pushes, pushSensors, sensors, sessions, config, watchedFrom);
-  const winner = scored.find((c) => c.credible);
   if (winner === undefined) {
     const sorted = [...sensors].sort((a, b) => a - b);
     const only = sorted.length === 1 ? sorted[0]! : null;
@@ -108,7 +154,8 @@ export function attributeBurst(
     };
   }
 
-  const rivals = rivalsOf(winner, scored, pushes.length);
+  // A session of the candidate, for the process's details (pid, name, path, start, sha256): its first.
+  const example = (c: ScoredCandidate) => sessionsOf(c)[0]!;
   if (rivals.length > 0) {
     const all = [winner, ...rivals];
     const oneSensor = all.every((c) => c.sensorId === winner.sensorId) ? winner.sensorId : null;
@@ -117,12 +164,12 @@ export function attributeBurst(
       sensor_id: oneSensor, hostname: oneSensor === null ? null : hostnameOf(oneSensor), process: null, destination: null,
       evidence: noSessions(),
       candidates: all.map((c) => ({
-        sensor_id: c.sensorId, hostname: hostnameOf(c.sensorId), process: alertProcessOf(c.example),
+        sensor_id: c.sensorId, hostname: hostnameOf(c.sensorId), process: alertProcessOf(example(c)),
         destination: { ip: c.remoteIp, port: c.remotePort }, pushes_aligned: c.aligned, score: round2(c.score),
       })),
       advice: adviceAmbiguous({
         candidates: all.map((c) => ({
-          process: namedProcess(c.example), hostname: hostnameOf(c.sensorId),
+          process: namedProcess(example(c)), hostname: hostnameOf(c.sensorId),
           destination: { ip: c.remoteIp, port: c.remotePort }, aligned: c.aligned,
         })),
         total: pushes.length, user: burst.user, approvedAt, atMs: lastMs,
@@ -133,22 +180,22 @@ export function attributeBurst(
   const destination = { ip: winner.remoteIp, port: winner.remotePort };
   return {
     ...base, verdict: 'reconnect-loop', severity: 'low', pushes_aligned: winner.aligned,
-    sensor_id: winner.sensorId, hostname: hostnameOf(winner.sensorId), process: alertProcessOf(winner.example), destination,
+    sensor_id: winner.sensorId, hostname: hostnameOf(winner.sensorId), process: alertProcessOf(example(winner)), destination,
     evidence: pushes.map((p, i) => evidence(p, winner.matched[i]!)),
     candidates: [],
     advice: adviceReconnect({
-      process: namedProcess(winner.example), hostname: hostnameOf(winner.sensorId), destination,
-      loop: formsLoop(winner, hostnameOf, config), aligned: winner.aligned, total: pushes.length, approvedAt, atMs: lastMs,
+      process: namedProcess(example(winner)), hostname: hostnameOf(winner.sensorId), destination,
+      loop: formsLoop(winner, sessionsOf(winner), hostnameOf, config), aligned: winner.aligned, total: pushes.length, approvedAt, atMs: lastMs,
     }),
   };
 }
 
 /** Other processes (each by its best endpoint) that line up about as well as the winner. */
 function rivalsOf(winner: ScoredCandidate, scored: readonly ScoredCandidate[], pushCount: number): ScoredCandidate[] {
-  const seen = new Set([processKey(winner.example)]);
+  const seen = new Set([processKey(winner)]);
   const rivals: ScoredCandidate[] = [];
   for (const c of scored) {
-    const key = processKey(c.example);
+    const key = processKey(c);
     if (seen.has(key)) continue;
     seen.add(key); // candidates come best first: a process's first entry is its best endpoint
     if (c.aligned >= Math.min(MIN_ALIGNED, pushCount) && c.score >= winner.score - AMBIGUITY_MARGIN) rivals.push(c);
@@ -157,21 +204,22 @@ function rivalsOf(winner: ScoredCandidate, scored: readonly ScoredCandidate[], p
 }
 
 /** Whether the winner's sessions to its endpoint form a reconnect loop that includes a session lining up with a push. */
-function formsLoop(winner: ScoredCandidate, hostnameOf: (id: number) => string, config: DetectionConfig): boolean {
-  const alignedOpenings = new Set(winner.matched.filter((m) => m !== null).map((m) => m.openedAtMs));
-  return findReconnectLoops(winner.allSessions, hostnameOf, config).some((loop) => loop.sessionsOpenedMs.some((t) => alignedOpenings.has(t)));
+function formsLoop(winner: ScoredCandidate, sessions: readonly SessionRecord[], hostnameOf: (id: number) => string, config: DetectionConfig): boolean {
+  const alignedOpenings = new Set(winner.matched.filter((m) => m !== null));
+  return findReconnectLoops(sessions, hostnameOf, config).some((loop) => loop.sessionsOpenedMs.some((t) => alignedOpenings.has(t)));
 }
 
 function namedProcess(s: SessionRecord) {
   return { name: processDisplayName(s), pid: s.pid, startMs: s.processStartMs };
 }
 
-function evidence(push: MfaEvent, session: SessionRecord | null): EvidenceItem {
+/** A push and the opening time of the session matched to it, if any. */
+function evidence(push: MfaEvent, openedAtMs: number | null): EvidenceItem {
   return {
     push_time: iso(push.timeMs),
     result: push.result,
-    session_opened_at: session === null ? null : iso(session.openedAtMs),
-    lag_ms: session === null ? null : push.timeMs - session.openedAtMs,
+    session_opened_at: openedAtMs === null ? null : iso(openedAtMs),
+    lag_ms: openedAtMs === null ? null : push.timeMs - openedAtMs,
   };
 }
 

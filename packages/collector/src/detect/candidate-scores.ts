@@ -1,8 +1,10 @@
 import type { MfaEvent } from '../ingest/mfa-event.js';
 import { binomialTailScore } from './binomial-tail.js';
+import { inSpans, mergedWindows, type BurstFrame } from './burst-frame.js';
+import type { CandidateFacts } from './candidate-facts.js';
 import { compareText } from './event-order.js';
-import { compareSessions, endpointKey, processKey } from './session-order.js';
-import type { DetectionConfig, SessionRecord } from './types.js';
+import { processKey } from './session-order.js';
+import type { DetectionConfig } from './types.js';
 
 /**
  * Sensor → process: which (process, remote endpoint) opened sessions that
@@ -52,6 +54,10 @@ import type { DetectionConfig, SessionRecord } from './types.js';
  *    (WinSCP) is not penalised for the browser's sprawl, and a score of s
  *    bounds the chance that any candidate did this well by accident by
  *    10^−s (under the null; see MIN_SCORE).
+ *
+ * None of this needs a candidate's sessions one by one except those inside
+ * the pushes' windows: the rest enter only as a count. That is what lets the
+ * runner have the store count them (candidate-facts.ts).
  */
 
 /**
@@ -79,12 +85,8 @@ export interface ScoredCandidate {
   processGuid: string;
   remoteIp: string;
   remotePort: number;
-  /** A session of the candidate, for the process's details (pid, name, path, start, sha256). */
-  example: SessionRecord;
-  /** Every session of the candidate the caller passed, oldest first (loop detection looks at them). */
-  allSessions: SessionRecord[];
-  /** Per push (in the pushes' order): the session matched to it, or null. */
-  matched: Array<SessionRecord | null>;
+  /** Per push (in the pushes' order): the opening time of the session matched to it, or null. */
+  matched: Array<number | null>;
   aligned: number;
   /** Sessions opened in the observation span, and the span's length: the background rate's inputs. */
   sessionsObserved: number;
@@ -97,79 +99,58 @@ export interface ScoredCandidate {
 }
 
 /**
- * Scores every (process, endpoint) with a session in the burst's window on
- * the given sensors. `pushes` are oldest first; `pushSensors[i]` are the
- * sensors that held push i's access IP at its time — a session lines up with
- * a push only on such a sensor. Returns candidates best first: score, then
- * pushes aligned, then identity (so ties break the same way every time).
+ * Scores every (process, endpoint) in `facts` — those with a session in the
+ * frame's scoring span on its matched sensors. A session lines up with a
+ * push only on a sensor that held that push's access IP at its time
+ * (frame.pushSensors). `watchedFrom`: per sensor, since when it has been
+ * reporting (its earliest IP sighting or session). Returns candidates best
+ * first: score, then pushes aligned, then identity (so ties break the same
+ * way every time).
  */
 export function scoreCandidates(
-  pushes: readonly MfaEvent[],
-  pushSensors: ReadonlyArray<ReadonlySet<number>>,
-  sensors: ReadonlySet<number>,
-  sessions: readonly SessionRecord[],
+  frame: BurstFrame,
+  facts: CandidateFacts,
   config: DetectionConfig,
-  /** Per sensor, since when it has been reporting (its earliest IP sighting or session given). */
   watchedFrom: ReadonlyMap<number, number> = new Map(),
 ): ScoredCandidate[] {
+  const { pushes, pushSensors, windowStartMs: windowStart, windowEndMs: windowEnd } = frame;
   if (pushes.length === 0) return [];
   const w = config.alignBeforeMs + config.alignAfterMs;
-  const firstMs = pushes[0]!.timeMs;
-  const lastMs = pushes.at(-1)!.timeMs;
-  const windowStart = firstMs - Math.max(config.baselineMs, config.alignBeforeMs);
-  const windowEnd = lastMs + config.alignAfterMs;
 
-  const earliestOfProcess = new Map<string, number>();
-  const byEndpoint = new Map<string, SessionRecord[]>();
-  for (const s of sessions) {
-    if (!sensors.has(s.sensorId)) continue;
-    const pk = processKey(s);
-    earliestOfProcess.set(pk, Math.min(earliestOfProcess.get(pk) ?? Infinity, s.openedAtMs));
-    const ek = endpointKey(s);
-    const list = byEndpoint.get(ek);
-    if (list === undefined) byEndpoint.set(ek, [s]);
-    else list.push(s);
-  }
-
-  const groups: SessionRecord[][] = [];
   const endpointsOfProcess = new Map<string, number>();
-  for (const list of byEndpoint.values()) {
-    list.sort(compareSessions);
-    if (!list.some((s) => s.openedAtMs >= windowStart && s.openedAtMs <= windowEnd)) continue;
-    groups.push(list);
-    const pk = processKey(list[0]!);
+  for (const e of facts.endpoints) {
+    const pk = processKey(e);
     endpointsOfProcess.set(pk, (endpointsOfProcess.get(pk) ?? 0) + 1);
   }
   const processCount = endpointsOfProcess.size;
 
-  const scored = groups.map((all): ScoredCandidate => {
-    const first = all[0]!;
-    const pk = processKey(first);
-    const inWindow = all.filter((s) => s.openedAtMs >= windowStart && s.openedAtMs <= windowEnd);
-    const matched = matchSessions(pushes, pushSensors, first.sensorId, inWindow, config);
+  const scored = facts.endpoints.map((e): ScoredCandidate => {
+    const pk = processKey(e);
+    const matched = matchSessions(pushes, pushSensors, e.sensorId, e.openingsNearPushes, config);
     const aligned = matched.filter((m) => m !== null).length;
-    const existedFrom = Math.min(first.processStartMs ?? Infinity, earliestOfProcess.get(pk)!);
+    const existedFrom = Math.min(e.processStartMs ?? Infinity, facts.processFirstOpenedMs.get(pk)!);
     // Nor from before the sensor was watching: a process that ran long
     // before its agent started was not quiet then, only unobserved.
-    const spanStart = Math.max(windowStart, existedFrom, watchedFrom.get(first.sensorId) ?? -Infinity);
+    const spanStart = Math.max(windowStart, existedFrom, watchedFrom.get(e.sensorId) ?? -Infinity);
     const observedMs = Math.max(windowEnd - spanStart, w);
-    const covered = alignmentWindows(pushes, config, spanStart, windowEnd);
-    const outsideMs = Math.max(observedMs - covered.totalMs, w);
-    const outsideSessions = inWindow.filter((session) => !covered.contains(session.openedAtMs)).length;
+    const covered = mergedWindows(pushes, config, spanStart, windowEnd);
+    const coveredMs = covered.reduce((sum, [start, end]) => sum + (end - start), 0);
+    const outsideMs = Math.max(observedMs - coveredMs, w);
+    // Every session in `covered` lies in the pushes' windows, so is among
+    // the openings listed one by one; the others are only counted.
+    const outsideSessions = e.sessionsInWindow - e.openingsNearPushes.filter((t) => inSpans(covered, t)).length;
     const rate = (outsideSessions + 1) / outsideMs;
     const rawScore = aligned === 0 ? 0 : binomialTailScore(pushes.length, aligned, rate * w);
     const score = rawScore - Math.log10(processCount) - Math.log10(endpointsOfProcess.get(pk)!);
     const credible = aligned >= Math.min(MIN_ALIGNED, pushes.length) && score >= MIN_SCORE;
     return {
-      sensorId: first.sensorId,
-      processGuid: first.processGuid,
-      remoteIp: first.remoteIp,
-      remotePort: first.remotePort,
-      example: first,
-      allSessions: all,
+      sensorId: e.sensorId,
+      processGuid: e.processGuid,
+      remoteIp: e.remoteIp,
+      remotePort: e.remotePort,
       matched,
       aligned,
-      sessionsObserved: inWindow.length,
+      sessionsObserved: e.sessionsInWindow,
       observedMs,
       rawScore,
       score,
@@ -177,26 +158,6 @@ export function scoreCandidates(
     };
   });
   return scored.sort(compareCandidates);
-}
-
-/**
- * The union of the pushes' windows [push − alignBeforeMs, push + alignAfterMs]
- * clipped to [fromMs, toMs]: its total length, and whether a time falls in it.
- */
-function alignmentWindows(pushes: readonly MfaEvent[], config: DetectionConfig, fromMs: number, toMs: number) {
-  const merged: Array<[number, number]> = [];
-  for (const push of pushes) {
-    const start = Math.max(push.timeMs - config.alignBeforeMs, fromMs);
-    const end = Math.min(push.timeMs + config.alignAfterMs, toMs);
-    if (end <= start) continue;
-    const last = merged.at(-1);
-    if (last !== undefined && start <= last[1]) last[1] = Math.max(last[1], end);
-    else merged.push([start, end]);
-  }
-  return {
-    totalMs: merged.reduce((sum, [start, end]) => sum + (end - start), 0),
-    contains: (t: number) => merged.some(([start, end]) => start <= t && t <= end),
-  };
 }
 
 function compareCandidates(a: ScoredCandidate, b: ScoredCandidate): number {
@@ -216,23 +177,24 @@ function compareCandidates(a: ScoredCandidate, b: ScoredCandidate): number {
  * newest first and giving each the latest free session that is not after its
  * window's end is a maximum matching (the mirror of earliest-deadline-first),
  * and it pairs each push with the session nearest before it — the one an
- * analyst would point at.
+ * analyst would point at. Sessions outside every window never match, so the
+ * openings inside them (ascending) are all it needs.
  */
 function matchSessions(
   pushes: readonly MfaEvent[],
   pushSensors: ReadonlyArray<ReadonlySet<number>>,
   sensorId: number,
-  sorted: readonly SessionRecord[],
+  openings: readonly number[],
   config: DetectionConfig,
-): Array<SessionRecord | null> {
-  const matched: Array<SessionRecord | null> = pushes.map(() => null);
-  let j = sorted.length - 1;
+): Array<number | null> {
+  const matched: Array<number | null> = pushes.map(() => null);
+  let j = openings.length - 1;
   for (let i = pushes.length - 1; i >= 0; i--) {
     if (!pushSensors[i]!.has(sensorId)) continue;
     const t = pushes[i]!.timeMs;
-    while (j >= 0 && sorted[j]!.openedAtMs > t + config.alignAfterMs) j--;
-    if (j >= 0 && sorted[j]!.openedAtMs >= t - config.alignBeforeMs) {
-      matched[i] = sorted[j]!;
+    while (j >= 0 && openings[j]! > t + config.alignAfterMs) j--;
+    if (j >= 0 && openings[j]! >= t - config.alignBeforeMs) {
+      matched[i] = openings[j]!;
       j--;
     }
   }

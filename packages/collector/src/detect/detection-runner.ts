@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
 import type { SequencedMessage, StoredAlert, Store } from '../store/store.js';
 import type { MfaEvent } from '../ingest/mfa-event.js';
-import { attributeBurst } from './attribution.js';
+import { attributeBurstFrom } from './attribution.js';
 import { findBursts } from './bursts.js';
 import { reconcileAlerts } from './reconcile.js';
-import { toSessionRecord } from './session-record.js';
-import type { DetectionConfig, IpSighting, SessionRecord } from './types.js';
+import { StoredBurstSessions } from './stored-sessions.js';
+import type { DetectionConfig, IpSighting } from './types.js';
 
 /**
  * Pushes of a user fetched around the changed span: bursts chain pushes that
@@ -157,28 +157,35 @@ export class DetectionRunner {
 
   async #recomputeUser(user: string, fromMs: number, toMs: number): Promise<StoredAlert[]> {
     const config = this.#config;
-    const events = await this.#store.listMfaEvents({ user, fromMs: fromMs - CONTEXT_MS, toMs: toMs + CONTEXT_MS });
     // Only bursts the change can touch are judged again (pushes chain at
     // most M apart, so a burst farther than M from [fromMs, toMs] is as it
     // was); the others' alerts stay untouched, since reconcile leaves alone
     // what overlaps no draft.
-    const bursts = findBursts(events, config)
+    const touched = (events: readonly MfaEvent[]) => findBursts(events, config)
       .filter((b) => b.lastPushMs >= fromMs - config.burstWindowMs && b.firstPushMs <= toMs + config.burstWindowMs);
+    const range = { user, fromMs: fromMs - CONTEXT_MS, toMs: toMs + CONTEXT_MS };
+    // Which bursts exist, and where, follows from the non-approved pushes
+    // alone (approvals inside a burst only ride along), so a user with none
+    // touched is settled by those few rows — a log file names thousands of
+    // users, nearly all of them only approving — before all are read.
+    if (touched(await this.#store.listMfaEvents({ ...range, nonApprovedOnly: true })).length === 0) return [];
+    const bursts = touched(await this.#store.listMfaEvents(range));
     const drafts = [];
     for (const burst of bursts) {
       const sightings = await this.#sightingsFor(burst.pushes, burst.firstPushMs, burst.lastPushMs);
-      const sensors = [...new Set(sightings.map((s) => s.sensorId))];
-      const sessions: SessionRecord[] = [];
-      for (const sensorId of sensors) {
-        const offset = sightings.find((s) => s.sensorId === sensorId)?.offsetMs ?? 0;
-        const rows = await this.#store.listSessions(sensorId,
-          burst.firstPushMs - config.alignBeforeMs - config.baselineMs + offset - SKEW_SLACK_MS,
-          burst.lastPushMs + config.alignAfterMs + offset + SKEW_SLACK_MS);
-        // A push is asked for by a session the laptop opened; what it
-        // accepted (a local server's clients) cannot have caused one.
-        for (const row of rows) if (row.direction !== 'inbound') sessions.push(toSessionRecord(row, offset));
-      }
-      drafts.push(attributeBurst(burst, sightings, sessions, config));
+      // Each sensor's sessions from the baseline's start to the burst's end,
+      // read in its own clock, wider by the skew slack. Only what scoring
+      // needs is read: counts, the openings near the pushes, and the
+      // sessions of the process a verdict names (stored-sessions.ts).
+      const sessions = new StoredBurstSessions(this.#store, (sensorId) => {
+        const offsetMs = sightings.find((s) => s.sensorId === sensorId)?.offsetMs ?? 0;
+        return {
+          fromMs: burst.firstPushMs - config.alignBeforeMs - config.baselineMs + offsetMs - SKEW_SLACK_MS,
+          toMs: burst.lastPushMs + config.alignAfterMs + offsetMs + SKEW_SLACK_MS,
+          offsetMs,
+        };
+      });
+      drafts.push(await attributeBurstFrom(burst, sightings, sessions, config));
     }
     if (drafts.length === 0) return [];
     const first = Math.min(...bursts.map((b) => b.firstPushMs));

@@ -29,11 +29,11 @@ function closeRank(s: SessionRecord): number {
 }
 
 /** The process instance a session belongs to: a GUID is unique only within its sensor. */
-export function processKey(s: SessionRecord): string {
+export function processKey(s: Pick<SessionRecord, 'sensorId' | 'processGuid'>): string {
   return `${s.sensorId}\u0000${s.processGuid}`;
 }
 
 /** The (process, remote endpoint) a session belongs to: what the detector scores and loops are made of. */
-export function endpointKey(s: SessionRecord): string {
+export function endpointKey(s: Pick<SessionRecord, 'sensorId' | 'processGuid' | 'remoteIp' | 'remotePort'>): string {
   return `${s.sensorId}\u0000${s.processGuid}\u0000${s.remoteIp}\u0000${s.remotePort}`;
 }

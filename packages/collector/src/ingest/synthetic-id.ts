@@ -18,28 +18,39 @@ export class SyntheticIds {
 
   /** The id for this event (eventId is ignored). */
   next(event: Omit<MfaEvent, 'eventId'>): string {
-    const sep = '\u001f';
-    const digest = contentHash(`${event.timeMs}${sep}${event.user}${sep}${event.application}${sep}${event.eventType}`
-      + `${sep}${event.factor}${sep}${event.result}${sep}${event.reason}${sep}${event.accessIp ?? ''}${sep}${event.authDevice ?? ''}`);
+    const digest = contentHash([String(event.timeMs), event.user, event.application, event.eventType, event.factor, event.result,
+      event.reason, event.accessIp ?? '', event.authDevice ?? '']);
     const repeats = this.seen.get(digest) ?? 0;
     this.seen.set(digest, repeats + 1);
     return repeats === 0 ? `${this.prefix}:${digest}` : `${this.prefix}:${digest}#${repeats}`;
   }
 }
 
+/** Separates the fields in the hashed text (unit separator). */
+const SEP = 0x1f;
+
 /**
  * 64 bits of a non-cryptographic hash (two 32-bit multiply-xorshift lanes,
- * the cyrb53 construction), as 16 hex digits. Not a secret, only a name:
- * two events collide only with the same time and the same 64 bits, and a
- * cryptographic digest per CSV row cost a quarter of the parse time.
+ * the cyrb53 construction), as 16 hex digits, of the fields joined by SEP —
+ * fed field by field rather than joined first, which cost as much as the
+ * hashing. Not a secret, only a name: two events collide only with the same
+ * time and the same 64 bits, and a cryptographic digest per CSV row cost a
+ * quarter of the parse time.
  */
-function contentHash(text: string): string {
+function contentHash(fields: readonly string[]): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
+  for (let f = 0; f < fields.length; f++) {
+    if (f > 0) {
+      h1 = Math.imul(h1 ^ SEP, 2654435761);
+      h2 = Math.imul(h2 ^ SEP, 1597334677);
+    }
+    const text = fields[f]!;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);

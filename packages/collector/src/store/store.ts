@@ -112,6 +112,8 @@ export interface MfaEventFilter {
   toMs: number;
   /** Also events whose factor is not a push (phone call, passcode, ...). Default false. */
   includeNonPush?: boolean;
+  /** Only pushes the user did not approve (result other than success): what bursts are made of. Default false. */
+  nonApprovedOnly?: boolean;
 }
 
 export interface IpSightingRow {

@@ -4,10 +4,11 @@ import { parseLogTime } from '../log-time.js';
 import type { MfaEvent, ParseResult, RejectedRecord } from '../mfa-event.js';
 import { checkParseOptions, type MfaParseOptions } from '../parse-options.js';
 import { toReasonCode } from '../reason-code.js';
+import { RepeatedValues } from '../repeated-values.js';
 import { SyntheticIds } from '../synthetic-id.js';
 import { mapDuoColumns, type DuoColumn, type DuoColumns } from './duo-csv-columns.js';
-import { readDuoFactor } from './duo-factor.js';
-import { duoPanelOutcome } from './duo-outcome.js';
+import { readDuoFactor, type DuoFactor } from './duo-factor.js';
+import { duoPanelOutcome, type DuoOutcome } from './duo-outcome.js';
 
 /**
  * A Duo authentication log as CSV (Admin Panel export, or its table pasted
@@ -38,9 +39,10 @@ export function parseDuoCsv(text: string, options: MfaParseOptions = {}): ParseR
   const rejected: RejectedRecord[] = [];
   const seen = new Set<string>();
   const ids = new SyntheticIds('duo-csv');
+  const cells = cellReaders();
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r]!;
-    const read = readRow(row, columns, options);
+    const read = readRow(row, columns, options, cells);
     if (typeof read === 'string') {
       rejected.push({ where: `line ${row.line}`, reason: read });
       continue;
@@ -57,7 +59,29 @@ export function parseDuoCsv(text: string, options: MfaParseOptions = {}): ParseR
   return { events, rejected: mergeByLine(unreadable, rejected) };
 }
 
-function readRow(row: CsvRow, columns: DuoColumns, options: MfaParseOptions): MfaEvent | string {
+/** The readings of cells whose few values repeat down a column (one set per parse). */
+interface CellReaders {
+  /** Result cell and Reason cell, as `${result.length}:${result}${reason}` (any text splits back exactly). */
+  outcome: RepeatedValues<DuoOutcome | null>;
+  factor: RepeatedValues<DuoFactor>;
+  eventType: RepeatedValues<string>;
+  accessIp: RepeatedValues<string | null>;
+}
+
+function cellReaders(): CellReaders {
+  return {
+    outcome: new RepeatedValues((key) => {
+      const colon = key.indexOf(':');
+      const end = colon + 1 + Number(key.slice(0, colon));
+      return duoPanelOutcome(key.slice(colon + 1, end), key.slice(end));
+    }),
+    factor: new RepeatedValues(readDuoFactor),
+    eventType: new RepeatedValues(toReasonCode),
+    accessIp: new RepeatedValues(normaliseAccessIp),
+  };
+}
+
+function readRow(row: CsvRow, columns: DuoColumns, options: MfaParseOptions, cells: CellReaders): MfaEvent | string {
   const cell = (column: DuoColumn): string => {
     const i = columns.index[column];
     return i === undefined ? '' : (row.fields[i] ?? '').trim();
@@ -74,7 +98,7 @@ function readRow(row: CsvRow, columns: DuoColumns, options: MfaParseOptions): Mf
   else if (!time.ok) problems.push(`Timestamp: ${time.why}`);
 
   const resultText = cell('result');
-  const outcome = resultText === '' ? null : duoPanelOutcome(resultText, cell('reason'));
+  const outcome = resultText === '' ? null : cells.outcome.get(`${resultText.length}:${resultText}${cell('reason')}`);
   if (resultText === '') {
     problems.push('Result: empty');
   } else if (outcome === null) {
@@ -92,7 +116,7 @@ function readRow(row: CsvRow, columns: DuoColumns, options: MfaParseOptions): Mf
     return problems.join('; ');
   }
 
-  const factor = readDuoFactor(cell('secondFactor'));
+  const factor = cells.factor.get(cell('secondFactor'));
   const authDevice = columns.index.authDevice === undefined ? factor.device : (cell('authDevice') || null);
   return {
     source: 'duo',
@@ -100,12 +124,12 @@ function readRow(row: CsvRow, columns: DuoColumns, options: MfaParseOptions): Mf
     timeMs: time.ms,
     user,
     application: cell('application'),
-    eventType: toReasonCode(cell('event')),
+    eventType: cells.eventType.get(cell('event')),
     factor: factor.factor,
     isPush: factor.isPush,
     result: outcome.result,
     reason: outcome.reason,
-    accessIp: normaliseAccessIp(cell('accessDevice')),
+    accessIp: cells.accessIp.get(cell('accessDevice')),
     accessHostname: cell('hostname') || null,
     authDevice,
   };

@@ -5,9 +5,10 @@ import { epochTime, parseLogTime, type TimeResult } from '../log-time.js';
 import type { MfaEvent, ParseResult, RejectedRecord } from '../mfa-event.js';
 import { checkParseOptions, type MfaParseOptions } from '../parse-options.js';
 import { toReasonCode } from '../reason-code.js';
+import { RepeatedValues } from '../repeated-values.js';
 import { SyntheticIds } from '../synthetic-id.js';
-import { readDuoFactor } from './duo-factor.js';
-import { duoApiOutcome } from './duo-outcome.js';
+import { readDuoFactor, type DuoFactor } from './duo-factor.js';
+import { duoApiOutcome, type DuoOutcome } from './duo-outcome.js';
 
 /**
  * Duo authentication logs as JSON: the Admin API v2 envelope
@@ -44,12 +45,13 @@ function duoEvents(entries: readonly JsonEntry[], options: MfaParseOptions): Par
   const rejected: RejectedRecord[] = [];
   const byKey = new Map<string, number>();
   const ids = new SyntheticIds('duo');
+  const fields = fieldReaders();
   for (const entry of entries) {
     if (isRejected(entry)) {
       rejected.push(entry);
       continue;
     }
-    const read = readDuoRecord(entry.value, options);
+    const read = readDuoRecord(entry.value, options, fields);
     if (typeof read === 'string') {
       rejected.push({ where: entry.where, reason: read });
       continue;
@@ -91,8 +93,30 @@ function unwrapDuo(doc: Record<string, unknown>): unknown[] | string | undefined
   return undefined;
 }
 
+/** The readings of fields whose few values repeat from record to record (one set per parse). */
+interface FieldReaders {
+  /** result and reason, as `${result.length}:${result}${reason}` (any text splits back exactly). */
+  outcome: RepeatedValues<DuoOutcome | null>;
+  factor: RepeatedValues<DuoFactor>;
+  eventType: RepeatedValues<string>;
+  accessIp: RepeatedValues<string | null>;
+}
+
+function fieldReaders(): FieldReaders {
+  return {
+    outcome: new RepeatedValues((key) => {
+      const colon = key.indexOf(':');
+      const end = colon + 1 + Number(key.slice(0, colon));
+      return duoApiOutcome(key.slice(colon + 1, end), key.slice(end));
+    }),
+    factor: new RepeatedValues(readDuoFactor),
+    eventType: new RepeatedValues(toReasonCode),
+    accessIp: new RepeatedValues(normaliseAccessIp),
+  };
+}
+
 /** One record → an event (eventId still empty) and its txid, or why not. */
-function readDuoRecord(value: unknown, options: MfaParseOptions): { event: MfaEvent; txid: string } | string {
+function readDuoRecord(value: unknown, options: MfaParseOptions, fields: FieldReaders): { event: MfaEvent; txid: string } | string {
   if (!isObject(value)) return `not a JSON object but ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`;
   const problems: string[] = [];
 
@@ -101,7 +125,7 @@ function readDuoRecord(value: unknown, options: MfaParseOptions): { event: MfaEv
 
   const resultText = at(value, 'result');
   const outcome = typeof resultText === 'string'
-    ? duoApiOutcome(resultText, textAt(value, 'reason') ?? '')
+    ? fields.outcome.get(`${resultText.length}:${resultText}${textAt(value, 'reason') ?? ''}`)
     : null;
   if (resultText === undefined || resultText === null) {
     problems.push('result: missing');
@@ -114,19 +138,19 @@ function readDuoRecord(value: unknown, options: MfaParseOptions): { event: MfaEv
 
   if (problems.length > 0 || !time.ok || outcome === null || user === undefined) return problems.join('; ');
 
-  const factor = readDuoFactor(textAt(value, 'factor') ?? '');
+  const factor = fields.factor.get(textAt(value, 'factor') ?? '');
   const event: MfaEvent = {
     source: 'duo',
     eventId: '',
     timeMs: time.ms,
     user,
     application: textAt(value, 'application', 'name') ?? textAt(value, 'application') ?? textAt(value, 'integration') ?? '',
-    eventType: toReasonCode(textAt(value, 'event_type') ?? textAt(value, 'eventtype') ?? ''),
+    eventType: fields.eventType.get(textAt(value, 'event_type') ?? textAt(value, 'eventtype') ?? ''),
     factor: factor.factor,
     isPush: factor.isPush,
     result: outcome.result,
     reason: outcome.reason,
-    accessIp: normaliseAccessIp(at(value, 'access_device', 'ip') ?? at(value, 'ip')),
+    accessIp: accessIpOf(at(value, 'access_device', 'ip') ?? at(value, 'ip'), fields),
     accessHostname: textAt(value, 'access_device', 'hostname') ?? null,
     authDevice: textAt(value, 'auth_device', 'name') ?? textAt(value, 'device') ?? factor.device,
   };
@@ -154,4 +178,9 @@ function recordTime(value: Record<string, unknown>, options: MfaParseOptions): T
 
 function named(field: string, time: TimeResult): TimeResult {
   return time.ok ? time : { ok: false, why: `${field}: ${time.why}` };
+}
+
+/** normaliseAccessIp, remembered for text (anything else is no address). */
+function accessIpOf(raw: unknown, fields: FieldReaders): string | null {
+  return typeof raw === 'string' ? fields.accessIp.get(raw) : normaliseAccessIp(raw);
 }

@@ -34,29 +34,27 @@ const COLUMNS = `source, event_id, time_ms, user_name, application, event_type, 
  * the dedupe key makes that safe).
  */
 export function makeMfaEventTable(db: Database.Database): MfaEventTable {
-  const insertOne = db.prepare<[Record<string, string | number | null>]>(
-    `INSERT INTO mfa_events (${COLUMNS})
-     VALUES (@source, @eventId, @timeMs, @user, @application, @eventType, @factor, @isPush, @result, @reason,
-       @accessIp, @accessHostname, @authDevice)
+  // Positional parameters: binding 13 values by name from an object per row
+  // cost a fifth of a 200,000-record file's insert.
+  const insertOne = db.prepare<Array<string | number | null>>(
+    `INSERT INTO mfa_events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (source, event_id, time_ms) DO NOTHING`);
   // Two shapes, so each gets its index: (user_name, time_ms) or (time_ms).
-  const ofUser = db.prepare<[{ user: string; fromMs: number; toMs: number; all: number }], MfaEventDbRow>(
+  const kinds = '(is_push = 1 OR @all = 1) AND (@nonApproved = 0 OR (is_push = 1 AND result <> \'success\'))';
+  const ofUser = db.prepare<[{ user: string; fromMs: number; toMs: number; all: number; nonApproved: number }], MfaEventDbRow>(
     `SELECT ${COLUMNS} FROM mfa_events
-     WHERE user_name = @user AND time_ms >= @fromMs AND time_ms <= @toMs AND (is_push = 1 OR @all = 1)
+     WHERE user_name = @user AND time_ms >= @fromMs AND time_ms <= @toMs AND ${kinds}
      ORDER BY time_ms, id`);
-  const ofAll = db.prepare<[{ fromMs: number; toMs: number; all: number }], MfaEventDbRow>(
+  const ofAll = db.prepare<[{ fromMs: number; toMs: number; all: number; nonApproved: number }], MfaEventDbRow>(
     `SELECT ${COLUMNS} FROM mfa_events
-     WHERE time_ms >= @fromMs AND time_ms <= @toMs AND (is_push = 1 OR @all = 1)
+     WHERE time_ms >= @fromMs AND time_ms <= @toMs AND ${kinds}
      ORDER BY time_ms, id`);
 
   const insertAll = db.transaction((events: readonly MfaEvent[]): MfaEvent[] => {
     const fresh: MfaEvent[] = [];
     for (const e of events) {
-      const changes = insertOne.run({
-        source: e.source, eventId: e.eventId, timeMs: e.timeMs, user: e.user, application: e.application,
-        eventType: e.eventType, factor: e.factor, isPush: e.isPush ? 1 : 0, result: e.result, reason: e.reason,
-        accessIp: e.accessIp, accessHostname: e.accessHostname, authDevice: e.authDevice,
-      }).changes;
+      const changes = insertOne.run(e.source, e.eventId, e.timeMs, e.user, e.application, e.eventType, e.factor, e.isPush ? 1 : 0,
+        e.result, e.reason, e.accessIp, e.accessHostname, e.authDevice).changes;
       if (changes === 1) fresh.push(e);
     }
     return fresh;
@@ -71,9 +69,10 @@ export function makeMfaEventTable(db: Database.Database): MfaEventTable {
     list(filter) {
       checkTimeRange('listMfaEvents', filter.fromMs, filter.toMs);
       const all = filter.includeNonPush === true ? 1 : 0;
+      const nonApproved = filter.nonApprovedOnly === true ? 1 : 0;
       const rows = filter.user === undefined
-        ? ofAll.all({ fromMs: filter.fromMs, toMs: filter.toMs, all })
-        : ofUser.all({ user: filter.user, fromMs: filter.fromMs, toMs: filter.toMs, all });
+        ? ofAll.all({ fromMs: filter.fromMs, toMs: filter.toMs, all, nonApproved })
+        : ofUser.all({ user: filter.user, fromMs: filter.fromMs, toMs: filter.toMs, all, nonApproved });
       return rows.map(toMfaEvent);
     },
   };

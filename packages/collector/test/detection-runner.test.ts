@@ -180,6 +180,43 @@ describe('DetectionRunner', () => {
     expect(await store.getAlert(earlierId)).toBeNull();
   });
 
+  it('a log file of many users (read in bulk) saves what the same events ingested user by user save', async () => {
+    // 80 users (more than the runner reads one by one): most only approve or
+    // deny now and then; a few are under attack from outside; jdoe's pushes
+    // come from the laptop whose WinSCP asks for them. Two stores, the same data.
+    const telemetry = winscpTelemetry({ clockAheadMs: 0 });
+    const events = winscpPushes();
+    for (let u = 0; u < 80; u++) {
+      const user = `user${u}`;
+      for (let k = 0; k < 6; k++) {
+        const attacked = u % 20 === 3;
+        const result = attacked ? 'denied' : k === 2 && u % 3 === 0 ? 'denied' : 'success';
+        events.push(push(PUSH_TIMES[0]! + (u * 7 + k * (attacked ? 1 : 50)) * 1_000, {
+          user, eventId: `${user}-${k}`, result, accessIp: attacked ? OUTSIDE_IP : '192.0.2.10',
+        }));
+      }
+    }
+    const nowMs = LAST_PUSH + 90_000;
+    const byUser = new Map<string, typeof events>();
+    for (const e of events) byUser.set(e.user, [...(byUser.get(e.user) ?? []), e]);
+    const outcomes = [];
+    for (const oneBatch of [true, false]) {
+      const { store, sensorId } = await withSensor(LAPTOP.hostname);
+      await store.commitMessages(sensorId, telemetry.all, LAST_PUSH + MIN);
+      await checkInEveryMinute(store, sensorId, T0 - 10 * MIN, LAST_PUSH + MIN, 0);
+      const runner = runnerOn(store, () => nowMs);
+      if (oneBatch) await ingestEvents(store, runner, events, []);
+      else for (const mine of byUser.values()) await ingestEvents(store, runner, mine, []);
+      outcomes.push(await store.listAlerts({}));
+    }
+    const [bulk, oneByOne] = outcomes;
+    expect(bulk).toEqual(oneByOne);
+    // jdoe's burst traced to WinSCP, the four attacked users unattributed, nobody else alerted.
+    expect(bulk!.map((a) => [a.user, a.verdict]).sort()).toEqual([
+      ['jdoe', 'reconnect-loop'], ['user23', 'unattributed'], ['user3', 'unattributed'], ['user43', 'unattributed'], ['user63', 'unattributed'],
+    ]);
+  });
+
   it('running again on the same data changes nothing', async () => {
     const { store, sensorId } = await withSensor(LAPTOP.hostname);
     const telemetry = await skewedLaptop(store, sensorId);

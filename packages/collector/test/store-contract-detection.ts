@@ -2,10 +2,11 @@
 // exe_deleted, and migrating a version-1 store. Run by storeContract().
 import { describe, expect, it } from 'vitest';
 import { pb } from '@pushtrace/proto';
-import type { SessionRow } from '../src/store/store.js';
+import type { SessionRow, SessionSummary, SessionSummaryQuery, Store } from '../src/store/store.js';
+import { prng } from './detect-fixtures.js';
 import { T0, checkin, conn, externalIp, hostInfo, netconns, processInfo, useStores, type StoreBackend } from './store-fixtures.js';
 
-const { Kind, Protocol } = pb.NetconnEvent;
+const { Kind, Protocol, Direction } = pb.NetconnEvent;
 const DAY = 86_400_000;
 
 export function detectionStoreContract(name: string, backend: StoreBackend): void {
@@ -100,6 +101,40 @@ export function detectionStoreContract(name: string, backend: StoreBackend): voi
       await expect(store.listSessions(s1, T0, Number.POSITIVE_INFINITY)).rejects.toMatchObject({ code: 'COLLECTOR_E_STORE_REJECTED' });
     });
 
+    it('summarises sessions exactly as listSessions read row by row would (random data, random queries)', async () => {
+      for (const seed of [1, 2, 3]) {
+        const store = await fresh();
+        const sensors = await randomSessions(store, seed);
+        const random = prng(100 + seed);
+        const pick = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+        for (let q = 0; q < 120; q++) {
+          const sensorId = sensors[q % sensors.length]!;
+          // Around the data's span (T0 .. T0 + 40 min), bounds on session times or not.
+          const fromMs = T0 + pick(-5, 30) * 60_000 + pick(-1, 1) * (q % 3) * 1_000;
+          const toMs = fromMs + pick(0, 40) * 60_000;
+          const countFromMs = fromMs + pick(-10, 20) * 60_000;
+          // Sometimes an empty count range: openings and their processes only.
+          const countToMs = countFromMs + pick(-1, 30) * 60_000;
+          const spans = Array.from({ length: pick(0, 4) }, (): [number, number] => {
+            const a = countFromMs + pick(-5, 30) * 60_000 + pick(0, 59) * 1_000;
+            return [a, a + pick(0, 3) * 30_000];
+          });
+          const query: SessionSummaryQuery = { fromMs, toMs, countFromMs, countToMs, openingSpans: spans };
+          expect(normalised(await store.summariseSessions(sensorId, query)), JSON.stringify({ seed, sensorId, query }))
+            .toEqual(normalised(summaryFromRows(await store.listSessions(sensorId, fromMs, toMs), query)));
+          // And one endpoint's sessions, as listSessions has them.
+          const rows = await store.listSessions(sensorId, fromMs, toMs);
+          const some = rows[pick(0, Math.max(0, rows.length - 1))];
+          if (some !== undefined) {
+            expect(await store.listEndpointSessions(sensorId, some, fromMs, toMs)).toEqual(rows.filter((r) =>
+              r.processGuid === some.processGuid && r.remoteIp === some.remoteIp && r.remotePort === some.remotePort));
+          }
+        }
+        await expect(store.summariseSessions(sensors[0]!, { fromMs: T0, toMs: T0, countFromMs: T0, countToMs: T0, openingSpans: [[T0, Number.NaN]] }))
+          .rejects.toMatchObject({ code: 'COLLECTOR_E_STORE_REJECTED', message: expect.stringContaining('openingSpans[0]') });
+      }
+    });
+
     it('stores ProcessInfo.exe_deleted, and a late replay cannot undo it', async () => {
       const { store, sensorId } = await withSensor();
       await store.commitMessages(sensorId, [
@@ -146,4 +181,77 @@ export function detectionStoreContract(name: string, backend: StoreBackend): voi
       expect(await store.listMfaEvents({ fromMs: 0, toMs: T0 + DAY })).toEqual([]);
     });
   });
+}
+
+/**
+ * Three sensors' sessions over 40 minutes, on a 1 s grid so bounds hit them:
+ * a few processes (one never described, one whose ProcessInfo says start 0),
+ * a few endpoints, some inbound or of unknown direction, some closed later
+ * by a CLOSE event (the merged row keeps its opening). Returns the sensor ids.
+ */
+async function randomSessions(store: Store, seed: number): Promise<number[]> {
+  const random = prng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  const ids: number[] = [];
+  for (const name of ['a', 'b', 'c']) {
+    const sensorId = await store.createSensor({ tokenHash: `sum-${seed}-${name}`, hostname: name, agentVersion: '0.1.0', enrolledAtMs: T0 });
+    ids.push(sensorId);
+    let seq = 0;
+    const messages = [
+      processInfo(++seq, 'g-one', 'one', { startTimeMs: T0 - 3_600_000 }),
+      processInfo(++seq, 'g-two', 'two', { startTimeMs: T0 + 600_000 }),
+      processInfo(++seq, 'g-zero', 'zero', { startTimeMs: 0 }),
+    ];
+    const events = [];
+    const closes = [];
+    for (let i = 0; i < 150; i++) {
+      const at = T0 + Math.floor(random() * 2_400) * 1_000;
+      const over = {
+        processGuid: pick(['g-one', 'g-two', 'g-zero', 'g-unknown']), pid: 100 + Math.floor(random() * 3),
+        remoteIp: pick(['10.1.2.3', '10.9.9.9', '2001:db8::7']), remotePort: pick([22, 443]),
+        direction: pick([Direction.OUTBOUND, Direction.OUTBOUND, Direction.OUTBOUND, Direction.INBOUND, Direction.DIRECTION_UNSPECIFIED]),
+      };
+      events.push(conn(`c${i}`, at, over));
+      if (random() < 0.3) closes.push(conn(`c${i}`, at, { ...over, kind: Kind.CLOSE, lastSeenMs: at + 5_000 }));
+    }
+    messages.push(netconns(++seq, T0, events), netconns(++seq, T0 + 2_400_000, closes));
+    await store.commitMessages(sensorId, messages, T0);
+  }
+  return ids;
+}
+
+/** What summariseSessions must give, computed from listSessions' rows over [fromMs, toMs]. */
+function summaryFromRows(rows: readonly SessionRow[], query: SessionSummaryQuery): SessionSummary {
+  const opened = rows.filter((r) => r.direction !== 'inbound');
+  const key = (r: { processGuid: string; remoteIp: string; remotePort: number }) => JSON.stringify([r.processGuid, r.remoteIp, r.remotePort]);
+  const counted = new Map<string, SessionSummary['endpoints'][number]>();
+  for (const r of opened) {
+    if (r.openedAtMs < query.countFromMs || r.openedAtMs > query.countToMs) continue;
+    const e = counted.get(key(r));
+    if (e !== undefined) e.sessions++;
+    else counted.set(key(r), { processGuid: r.processGuid, remoteIp: r.remoteIp, remotePort: r.remotePort, sessions: 1 });
+  }
+  const openings = opened.filter((r) => query.openingSpans.some(([a, b]) => a <= r.openedAtMs && r.openedAtMs <= b))
+    .map((r) => ({ processGuid: r.processGuid, remoteIp: r.remoteIp, remotePort: r.remotePort, openedAtMs: r.openedAtMs }));
+  const guids = new Set([...counted.values(), ...openings].map((e) => e.processGuid));
+  return {
+    firstOpenedMs: opened.length === 0 ? null : Math.min(...opened.map((r) => r.openedAtMs)),
+    endpoints: [...counted.values()],
+    openings,
+    processes: [...guids].map((processGuid) => {
+      const ofProcess = opened.filter((o) => o.processGuid === processGuid);
+      return { processGuid, startMs: ofProcess[0]!.processStartMs, firstOpenedMs: Math.min(...ofProcess.map((o) => o.openedAtMs)) };
+    }),
+  };
+}
+
+/** Endpoints and processes in a fixed order (the store gives them in none); openings keep theirs (oldest first) but ties in no particular one. */
+function normalised(summary: SessionSummary): SessionSummary {
+  const text = (x: unknown) => JSON.stringify(x);
+  return {
+    firstOpenedMs: summary.firstOpenedMs,
+    endpoints: [...summary.endpoints].sort((a, b) => (text(a) < text(b) ? -1 : 1)),
+    openings: [...summary.openings].sort((a, b) => a.openedAtMs - b.openedAtMs || (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0)),
+    processes: [...summary.processes].sort((a, b) => (a.processGuid < b.processGuid ? -1 : 1)),
+  };
 }

@@ -81,8 +81,7 @@ export async function attributeBurstFrom(
   checkEvents(burst.pushes, 'attributeBurst (burst.pushes)');
   checkSightings(sightings, 'attributeBurst');
   const frame = frameBurst(burst, sightings, config);
-  const facts = frame.sensors.size === 0 ? NO_FACTS : await source.facts(frame);
-  const ranking = rank(frame, facts, config);
+  const ranking = frame.sensors.size === 0 ? NO_WINNER : rank(frame, await source.facts(frame), config);
   const named = new Map<string, SessionRecord[]>();
   for (const c of ranking.winner === undefined ? [] : [ranking.winner, ...ranking.rivals]) {
     named.set(endpointKey(c), await source.sessionsOf(c));
@@ -90,16 +89,16 @@ export async function attributeBurstFrom(
   return draftFor(frame, ranking, (c) => named.get(endpointKey(c)) ?? [], config);
 }
 
-const NO_FACTS: CandidateFacts = { endpoints: [], processFirstOpenedMs: new Map(), sensorFirstOpenedMs: new Map() };
-
 interface Ranking {
   winner: ScoredCandidate | undefined;
   /** Other processes about as credible as the winner (empty without a winner). */
   rivals: ScoredCandidate[];
 }
 
+const NO_WINNER: Ranking = Object.freeze({ winner: undefined, rivals: [] });
+
 function rank(frame: BurstFrame, facts: CandidateFacts, config: DetectionConfig): Ranking {
-  if (frame.sensors.size === 0) return { winner: undefined, rivals: [] };
+  if (frame.sensors.size === 0) return NO_WINNER;
   // Since when each matched sensor has been watching: its earliest IP
   // sighting or session we were given, whichever is first.
   const watchedFrom = new Map(frame.sightedFrom);

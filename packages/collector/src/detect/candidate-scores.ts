@@ -1,7 +1,7 @@
 import type { MfaEvent } from '../ingest/mfa-event.js';
 import { binomialTailScore } from './binomial-tail.js';
 import { inSpans, mergedWindows, type BurstFrame } from './burst-frame.js';
-import type { CandidateFacts } from './candidate-facts.js';
+import type { CandidateFacts, EndpointFacts } from './candidate-facts.js';
 import { compareText } from './event-order.js';
 import { processKey } from './session-order.js';
 import type { DetectionConfig } from './types.js';
@@ -113,29 +113,18 @@ export function scoreCandidates(
   config: DetectionConfig,
   watchedFrom: ReadonlyMap<number, number> = new Map(),
 ): ScoredCandidate[] {
-  const { pushes, pushSensors, windowStartMs: windowStart, windowEndMs: windowEnd } = frame;
+  const { pushes, pushSensors } = frame;
   if (pushes.length === 0) return [];
   const w = config.alignBeforeMs + config.alignAfterMs;
 
-  const endpointsOfProcess = new Map<string, number>();
-  for (const e of facts.endpoints) {
-    const pk = processKey(e);
-    endpointsOfProcess.set(pk, (endpointsOfProcess.get(pk) ?? 0) + 1);
-  }
+  const endpointsOfProcess = endpointsPerProcess(facts.endpoints);
   const processCount = endpointsOfProcess.size;
 
   const scored = facts.endpoints.map((e): ScoredCandidate => {
     const pk = processKey(e);
     const matched = matchSessions(pushes, pushSensors, e.sensorId, e.openingsNearPushes, config);
     const aligned = matched.filter((m) => m !== null).length;
-    const existedFrom = Math.min(e.processStartMs ?? Infinity, facts.processFirstOpenedMs.get(pk)!);
-    // Nor from before the sensor was watching: a process that ran long
-    // before its agent started was not quiet then, only unobserved.
-    const spanStart = Math.max(windowStart, existedFrom, watchedFrom.get(e.sensorId) ?? -Infinity);
-    const observedMs = Math.max(windowEnd - spanStart, w);
-    const covered = mergedWindows(pushes, config, spanStart, windowEnd);
-    const coveredMs = covered.reduce((sum, [start, end]) => sum + (end - start), 0);
-    const outsideMs = Math.max(observedMs - coveredMs, w);
+    const { observedMs, outsideMs, covered } = observation(frame, e, facts.processFirstOpenedMs, watchedFrom, config);
     // Every session in `covered` lies in the pushes' windows, so is among
     // the openings listed one by one; the others are only counted.
     const outsideSessions = e.sessionsInWindow - e.openingsNearPushes.filter((t) => inSpans(covered, t)).length;
@@ -158,6 +147,36 @@ export function scoreCandidates(
     };
   });
   return scored.sort(compareCandidates);
+}
+
+function endpointsPerProcess(endpoints: readonly EndpointFacts[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of endpoints) counts.set(processKey(e), (counts.get(processKey(e)) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * A candidate's observation span — from the scoring span's start, but not
+ * before its process existed (its start, or its earliest session when the
+ * start is unknown) nor before its sensor was watching, to the span's end —
+ * its length, the pushes' windows clipped to it, and the time outside them.
+ */
+function observation(
+  frame: BurstFrame,
+  e: EndpointFacts,
+  processFirstOpenedMs: ReadonlyMap<string, number>,
+  watchedFrom: ReadonlyMap<number, number>,
+  config: DetectionConfig,
+): { observedMs: number; outsideMs: number; covered: Array<[number, number]> } {
+  const w = config.alignBeforeMs + config.alignAfterMs;
+  const existedFrom = Math.min(e.processStartMs ?? Infinity, processFirstOpenedMs.get(processKey(e))!);
+  // Nor from before the sensor was watching: a process that ran long
+  // before its agent started was not quiet then, only unobserved.
+  const spanStart = Math.max(frame.windowStartMs, existedFrom, watchedFrom.get(e.sensorId) ?? -Infinity);
+  const observedMs = Math.max(frame.windowEndMs - spanStart, w);
+  const covered = mergedWindows(frame.pushes, config, spanStart, frame.windowEndMs);
+  const coveredMs = covered.reduce((sum, [start, end]) => sum + (end - start), 0);
+  return { observedMs, outsideMs: Math.max(observedMs - coveredMs, w), covered };
 }
 
 function compareCandidates(a: ScoredCandidate, b: ScoredCandidate): number {

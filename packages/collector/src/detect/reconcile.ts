@@ -2,8 +2,13 @@ import { CollectorError } from '../errors.js';
 import { compareText } from './event-order.js';
 import type { AlertDraft, AlertReconciliation, AlertSave, ExistingAlert } from './types.js';
 
-/** Keys the store adds to an alert; they are not the detector's content. */
-const STORE_KEYS = new Set(['id', 'created_at', 'updated_at']);
+/**
+ * Keys the store adds to an alert — identity, times, and the analyst's
+ * triage (status, assignee, tags) — none of them the detector's content:
+ * an alert whose verdict is unchanged is not saved again because someone
+ * assigned it.
+ */
+const STORE_KEYS = new Set(['id', 'created_at', 'updated_at', 'status', 'assignee', 'tags']);
 
 /**
  * One alert per burst, updated — never duplicated — as data arrives late.

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { splitCsvRecords } from './csv-records.js';
 import type { RejectedRecord } from './mfa-event.js';
 
 /** One CSV record and the line it starts on (1-based, header = line 1). */
@@ -17,40 +17,44 @@ export interface CsvRows {
  * Splits CSV (or TSV: the delimiter is sniffed from the first line, so a
  * table copied out of a browser works too) into rows with line numbers.
  *
- * csv-parse reads the fields. Before it does, one pass finds rows a stray
- * quote has broken — a quote never closed, or closed in the middle of a
- * field, or a quoted span that runs over lines and leaves the record with a
- * different number of fields than the header — and blanks that one line, so
- * csv-parse neither stops nor swallows the rest of the file into one field.
+ * The fields are read as csv-parse reads them (csv-records.ts). Before, one
+ * pass finds rows a stray quote has broken — a quote never closed, or closed
+ * in the middle of a field, or a quoted span that runs over lines and leaves
+ * the record with a different number of fields than the header — and blanks
+ * that one line, so the reader neither stops nor swallows the rest of the
+ * file into one field.
  * Blanking keeps every later line at its number. A legitimate quoted field
  * over several lines (same field count as the header) is kept.
  */
 export function readCsvRows(text: string): CsvRows {
+  const rows: CsvRow[] = [];
+  const rejected = eachCsvRow(text, (row) => rows.push(row));
+  return { rows, rejected };
+}
+
+/**
+ * readCsvRows, handing each row to `visit` as soon as it is read, in file
+ * order (so a 200,000-row file's field arrays die young instead of all
+ * living to the end); returns the unreadable lines, in file order.
+ */
+export function eachCsvRow(text: string, visit: (row: CsvRow) => void): RejectedRecord[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = sniffDelimiter(body);
   const broken = findBrokenRows(body, delimiter.charCodeAt(0));
   const rejected: RejectedRecord[] = broken.map((b) => ({ where: `line ${b.line}`, reason: b.reason }));
-  const rows: CsvRow[] = [];
-  parse(blankOut(body, broken), {
-    delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    // csv-parse's own line count (the `lines` of its info), read per record;
-    // returning null keeps csv-parse from also building an output array.
-    on_record: (record: string[], context) => {
-      // A line of blanks or bare delimiters (a spreadsheet's trailing ",,,,") is no row.
-      if (!record.every((field) => field.trim() === '')) {
-        rows.push({ line: context.lines - embeddedNewlines(record), fields: record });
-      }
-      return null;
-    },
-    on_skip: (err) => {
-      if (err !== undefined) rejected.push({ where: `line ${Number(err.lines)}`, reason: `unreadable CSV: ${err.message}` });
-    },
+  const blanked = blankOut(body, broken);
+  splitCsvRecords(wellFormed(blanked), delimiter.charCodeAt(0), (record, lines) => {
+    // A line of blanks or bare delimiters (a spreadsheet's trailing ",,,,") is no row.
+    if (!record.every((field) => field.trim() === '')) {
+      visit({ line: lines - embeddedNewlines(record), fields: record });
+    }
+  }, (lines) => {
+    rejected.push({
+      where: `line ${lines}`,
+      reason: `unreadable CSV: Quote Not Closed: the parsing is finished with an opening quote at line ${lines}`,
+    });
   });
-  return { rows, rejected };
+  return rejected;
 }
 
 interface BrokenRow {
@@ -154,6 +158,16 @@ function lineEnd(text: string, from: number): number {
   return i;
 }
 
+/**
+ * The text with each lone surrogate replaced by U+FFFD, as the UTF-8 round
+ * trip csv-parse made of it did. String#isWellFormed / #toWellFormed are
+ * ES2024 (Node 20 has them; the compile target's lib is ES2023).
+ */
+function wellFormed(text: string): string {
+  const t = text as unknown as { isWellFormed(): boolean; toWellFormed(): string };
+  return t.isWellFormed() ? text : t.toWellFormed();
+}
+
 /** The text with the broken lines emptied, newlines kept, so line numbers do not move. */
 function blankOut(text: string, broken: readonly BrokenRow[]): string {
   if (broken.length === 0) return text;
@@ -185,7 +199,7 @@ function count(text: string, ch: string): number {
   return n;
 }
 
-/** csv-parse counts lines up to a record's end; a quoted field with newlines started earlier. */
+/** The line count is taken at a record's end; a quoted field with newlines started earlier. */
 function embeddedNewlines(record: string[]): number {
   let n = 0;
   for (const field of record) if (field.includes('\n')) n += count(field, '\n');

@@ -29,21 +29,37 @@ export type Unwrap = (doc: Record<string, unknown>) => unknown[] | string | unde
  * broken). A broken line is a RejectedRecord naming the line; the others go on.
  */
 export function readJsonRecords(text: string, unwrap: Unwrap): JsonEntry[] {
+  const entries: JsonEntry[] = [];
+  eachJsonRecord(text, unwrap, (entry) => entries.push(entry));
+  return entries;
+}
+
+/**
+ * readJsonRecords, handing each entry to `visit` as soon as it is read, in
+ * the same order. A JSON-lines file's records then die young, one at a time,
+ * instead of 200,000 decoded records living until the last line is read (and
+ * being copied to the old generation on the way: a quarter of the parse time).
+ */
+export function eachJsonRecord(text: string, unwrap: Unwrap, visit: (entry: JsonEntry) => void): void {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const start = body.search(/\S/);
-  if (start === -1) return [];
+  if (start === -1) return;
   const first = body[start];
   if (first !== '{' && first !== '[') {
-    return [{
+    visit({
       where: `line ${lineAt(body, start)}`,
       reason: `not JSON: expected { or [ but the input starts with ${JSON.stringify(body.slice(start, start + 20))}`,
-    }];
+    });
+    return;
   }
+  let whole: unknown;
   try {
-    return fromValue(JSON.parse(body) as unknown, '', unwrap);
+    whole = JSON.parse(body) as unknown;
   } catch (err) {
-    return fromLines(body, unwrap, err);
+    eachLine(body, unwrap, err, visit);
+    return;
   }
+  for (const entry of fromValue(whole, '', unwrap)) visit(entry);
 }
 
 function fromValue(value: unknown, prefix: string, unwrap: Unwrap): JsonEntry[] {
@@ -62,9 +78,17 @@ function fromValue(value: unknown, prefix: string, unwrap: Unwrap): JsonEntry[] 
   return list.map((v, i) => ({ where: `${sep}record ${i + 1}`, value: v }));
 }
 
-function fromLines(body: string, unwrap: Unwrap, wholeError: unknown): JsonEntry[] {
-  const entries: JsonEntry[] = [];
-  let good = 0;
+/**
+ * JSON lines. Until one line reads, its rejections are held back: a text
+ * where no line reads is one broken document, reported once (where the
+ * whole-text parse stopped), not line by line.
+ */
+function eachLine(body: string, unwrap: Unwrap, wholeError: unknown, visit: (entry: JsonEntry) => void): void {
+  let held: JsonEntry[] | null = [];
+  const reject = (entry: RejectedRecord) => {
+    if (held === null) visit(entry);
+    else held.push(entry);
+  };
   const lines = body.split('\n');
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!.trim();
@@ -72,28 +96,31 @@ function fromLines(body: string, unwrap: Unwrap, wholeError: unknown): JsonEntry
     if (line.endsWith(',')) line = line.slice(0, -1);
     const where = `line ${i + 1}`;
     if (line[0] !== '{' && line[0] !== '[') {
-      entries.push({ where, reason: 'not valid JSON: a JSON-lines record starts with {' });
+      reject({ where, reason: 'not valid JSON: a JSON-lines record starts with {' });
       continue;
     }
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch (err) {
-      entries.push({ where, reason: `not valid JSON: ${jsonMessage(err)}` });
+      reject({ where, reason: `not valid JSON: ${jsonMessage(err)}` });
       continue;
     }
-    good++;
+    if (held !== null) {
+      for (const entry of held) visit(entry);
+      held = null;
+    }
     if (isObject(value) && unwrap(value) === undefined) {
-      entries.push({ where, value });
+      visit({ where, value });
     } else {
-      entries.push(...fromValue(value, where, unwrap));
+      for (const entry of fromValue(value, where, unwrap)) visit(entry);
     }
   }
-  if (good > 0) return entries;
+  if (held === null) return;
   // Not JSON lines either: one broken document. Say where the parser stopped.
   const at = /at position (\d+)/.exec(jsonMessage(wholeError));
   const where = at === null ? 'line 1' : `line ${lineAt(body, Number(at[1]))}`;
-  return [{ where, reason: `not valid JSON: ${jsonMessage(wholeError)}` }];
+  visit({ where, reason: `not valid JSON: ${jsonMessage(wholeError)}` });
 }
 
 /** V8's message without the echo of the input it quotes (which can be the whole file). */

@@ -77,8 +77,9 @@ export interface Store extends AnalystStore {
    * What the detector's scoring needs from one sensor's sessions, without
    * reading every row: of the sessions the sensor opened (not inbound) in
    * [fromMs, toMs] (agent clock, as listSessions), how many each (process,
-   * remote endpoint) opened in [countFromMs, countToMs], the openings inside
-   * `openingSpans` one by one, and the earliest openings (see SessionSummary).
+   * remote endpoint) opened in [countFromMs, countToMs] (an empty range
+   * counts nothing), the openings inside `openingSpans` one by one, and
+   * their processes' start and earliest opening (see SessionSummary).
    */
   summariseSessions(sensorId: number, query: SessionSummaryQuery): Promise<SessionSummary>;
   /** Sessions of one process to one remote endpoint opened in [fromMs, toMs] (agent clock), as listSessions gives them; oldest first. */
@@ -161,7 +162,7 @@ export interface SessionSummaryQuery {
   /** The sessions looked at: opened in [fromMs, toMs]. */
   fromMs: number;
   toMs: number;
-  /** Counted per endpoint: those of them opened in [countFromMs, countToMs]. */
+  /** Counted per endpoint: those of them opened in [countFromMs, countToMs] (none when countFromMs > countToMs). */
   countFromMs: number;
   countToMs: number;
   /** Listed one by one: those of them opened inside one of these [from, to] spans. */
@@ -172,19 +173,20 @@ export interface SessionSummaryQuery {
 export interface SessionSummary {
   /** The earliest opening among the sessions looked at; null if there is none. */
   firstOpenedMs: number | null;
-  /** Every (process, endpoint) with a counted session, in no particular order. */
-  endpoints: SessionEndpointCount[];
+  /** Every (process, endpoint) with a counted session, and how many, in no particular order. */
+  endpoints: Array<SessionEndpoint & { sessions: number }>;
   /** The sessions inside openingSpans, oldest first. */
   openings: Array<SessionEndpoint & { openedAtMs: number }>;
+  /** Every process of those endpoints and openings, in no particular order. */
+  processes: SessionProcess[];
 }
 
-export interface SessionEndpointCount extends SessionEndpoint {
-  /** Its sessions opened in [countFromMs, countToMs]. */
-  sessions: number;
-  /** The process's start, null when unknown (no ProcessInfo, or one that said 0). */
-  processStartMs: number | null;
-  /** The process's earliest opening (to any endpoint) among the sessions looked at. */
-  processFirstOpenedMs: number;
+export interface SessionProcess {
+  processGuid: string;
+  /** Its start, null when unknown (no ProcessInfo, or one that said 0). */
+  startMs: number | null;
+  /** Its earliest opening (to any endpoint) among the sessions looked at. */
+  firstOpenedMs: number;
 }
 
 /** An alert as stored: the contract JSON plus identity and times. */

@@ -1,5 +1,5 @@
 import { normaliseAccessIp } from '../access-ip.js';
-import { readCsvRows, type CsvRow } from '../csv-rows.js';
+import { eachCsvRow, type CsvRow } from '../csv-rows.js';
 import { parseLogTime } from '../log-time.js';
 import type { MfaEvent, ParseResult, RejectedRecord } from '../mfa-event.js';
 import { checkParseOptions, type MfaParseOptions } from '../parse-options.js';
@@ -27,42 +27,44 @@ import { duoPanelOutcome, type DuoOutcome } from './duo-outcome.js';
  */
 export function parseDuoCsv(text: string, options: MfaParseOptions = {}): ParseResult {
   checkParseOptions(options);
-  const { rows, rejected: unreadable } = readCsvRows(text);
-  const header = rows[0];
-  if (header === undefined) return { events: [], rejected: unreadable };
-  const columns = mapDuoColumns(header.fields);
-  if (typeof columns === 'string') {
-    return { events: [], rejected: [{ where: `line ${header.line}`, reason: columns }] };
-  }
-
   const events: MfaEvent[] = [];
   const rejected: RejectedRecord[] = [];
   const seen = new Set<string>();
   const ids = new SyntheticIds('duo-csv');
   const cells = cellReaders();
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
+  // The first row is the header; rows are read as the reader hands them over.
+  let columns: DuoColumns | string | undefined;
+  let header: CsvRow | undefined;
+  const unreadable = eachCsvRow(text, (row) => {
+    if (columns === undefined) {
+      header = row;
+      columns = mapDuoColumns(row.fields);
+      return;
+    }
+    if (typeof columns === 'string') return;
     const read = readRow(row, columns, options, cells);
     if (typeof read === 'string') {
       rejected.push({ where: `line ${row.line}`, reason: read });
-      continue;
+      return;
     }
     if (read.eventId === '') {
       read.eventId = ids.next(read);
     } else {
       const key = `${read.timeMs}\u0000${read.eventId}`;
-      if (seen.has(key)) continue;
+      if (seen.has(key)) return;
       seen.add(key);
     }
     events.push(read);
-  }
+  });
+  if (header === undefined) return { events: [], rejected: unreadable };
+  if (typeof columns === 'string') return { events: [], rejected: [{ where: `line ${header.line}`, reason: columns }] };
   return { events, rejected: mergeByLine(unreadable, rejected) };
 }
 
 /** The readings of cells whose few values repeat down a column (one set per parse). */
 interface CellReaders {
-  /** Result cell and Reason cell, as `${result.length}:${result}${reason}` (any text splits back exactly). */
-  outcome: RepeatedValues<DuoOutcome | null>;
+  /** By Result cell, then by Reason cell. */
+  outcome: RepeatedValues<RepeatedValues<DuoOutcome | null>>;
   factor: RepeatedValues<DuoFactor>;
   eventType: RepeatedValues<string>;
   accessIp: RepeatedValues<string | null>;
@@ -70,11 +72,7 @@ interface CellReaders {
 
 function cellReaders(): CellReaders {
   return {
-    outcome: new RepeatedValues((key) => {
-      const colon = key.indexOf(':');
-      const end = colon + 1 + Number(key.slice(0, colon));
-      return duoPanelOutcome(key.slice(colon + 1, end), key.slice(end));
-    }),
+    outcome: new RepeatedValues((result) => new RepeatedValues((reason) => duoPanelOutcome(result, reason))),
     factor: new RepeatedValues(readDuoFactor),
     eventType: new RepeatedValues(toReasonCode),
     accessIp: new RepeatedValues(normaliseAccessIp),
@@ -98,7 +96,7 @@ function readRow(row: CsvRow, columns: DuoColumns, options: MfaParseOptions, cel
   else if (!time.ok) problems.push(`Timestamp: ${time.why}`);
 
   const resultText = cell('result');
-  const outcome = resultText === '' ? null : cells.outcome.get(`${resultText.length}:${resultText}${cell('reason')}`);
+  const outcome = resultText === '' ? null : cells.outcome.get(resultText).get(cell('reason'));
   if (resultText === '') {
     problems.push('Result: empty');
   } else if (outcome === null) {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { CollectorError } from '../../errors.js';
 import { checkTimeRange } from '../input-checks.js';
-import type { SessionEndpoint, SessionEndpointCount, SessionRow, SessionSummary, SessionSummaryQuery } from '../store.js';
+import type { SessionEndpoint, SessionProcess, SessionRow, SessionSummary, SessionSummaryQuery } from '../store.js';
 import { SESSION_COLUMNS, toSessionRow, type SessionDbRow } from './session-row.js';
 
 export interface SessionSummaries {
@@ -13,24 +13,28 @@ export interface SessionSummaries {
 const OPENED_HERE = "direction <> 'inbound'";
 
 /**
- * Per (process, endpoint) counts over a range, the process's start joined
- * once per group rather than once per row. SQLite counts a dense office
+ * Per (process, endpoint) counts over a range. SQLite counts a dense office
  * sensor's hour (~10,000 rows) in ~9 ms on the (sensor_id, opened_at_ms)
  * index; handing the same rows to JS as objects costs ~55 ms.
  */
-export const ENDPOINT_COUNTS_SQL = `SELECT g.process_guid, g.remote_ip, g.remote_port, g.sessions, p.start_time_ms
-     FROM (SELECT process_guid, remote_ip, remote_port, COUNT(*) AS sessions FROM netconns
-           WHERE sensor_id = @sensorId AND opened_at_ms >= @fromMs AND opened_at_ms <= @toMs AND ${OPENED_HERE}
-           GROUP BY process_guid, remote_ip, remote_port) g
-     LEFT JOIN processes p ON p.sensor_id = @sensorId AND p.process_guid = g.process_guid`;
+export const ENDPOINT_COUNTS_SQL = `SELECT process_guid, remote_ip, remote_port, COUNT(*) AS sessions FROM netconns
+     WHERE sensor_id = @sensorId AND opened_at_ms >= @fromMs AND opened_at_ms <= @toMs AND ${OPENED_HERE}
+     GROUP BY process_guid, remote_ip, remote_port`;
+
+/** A process's start, from its ProcessInfo (the primary key's seek). */
+export const PROCESS_START_SQL = 'SELECT start_time_ms FROM processes WHERE sensor_id = @sensorId AND process_guid = @processGuid';
 
 /** The first outbound row in the range's index order: usually the first row read. */
 export const SENSOR_FIRST_OPENED_SQL = `SELECT opened_at_ms FROM netconns
      WHERE sensor_id = @sensorId AND opened_at_ms >= @fromMs AND opened_at_ms <= @toMs AND ${OPENED_HERE}
      ORDER BY opened_at_ms LIMIT 1`;
 
-/** The same for one process, on netconns_process (sensor_id, process_guid, opened_at_ms). */
-export const PROCESS_FIRST_OPENED_SQL = `SELECT opened_at_ms FROM netconns
+/**
+ * The same for one process, on netconns_process (sensor_id, process_guid,
+ * opened_at_ms): without planner statistics SQLite would take the range
+ * index and walk the sensor's rows until the process shows up.
+ */
+export const PROCESS_FIRST_OPENED_SQL = `SELECT opened_at_ms FROM netconns INDEXED BY netconns_process
      WHERE sensor_id = @sensorId AND process_guid = @processGuid AND opened_at_ms >= @fromMs AND opened_at_ms <= @toMs AND ${OPENED_HERE}
      ORDER BY opened_at_ms LIMIT 1`;
 
@@ -61,8 +65,9 @@ interface Range {
  * office sensor's hour as objects was most of the ingest-to-alert latency.
  */
 export function makeSessionSummaries(db: Database.Database): SessionSummaries {
-  const endpointCounts = db.prepare<[Range], { process_guid: string; remote_ip: string; remote_port: number; sessions: number;
-    start_time_ms: number | null }>(ENDPOINT_COUNTS_SQL);
+  const endpointCounts = db.prepare<[Range], { process_guid: string; remote_ip: string; remote_port: number; sessions: number }>(
+    ENDPOINT_COUNTS_SQL);
+  const processStart = db.prepare<[{ sensorId: number; processGuid: string }], number>(PROCESS_START_SQL).pluck();
   const sensorFirst = db.prepare<[Range], number>(SENSOR_FIRST_OPENED_SQL).pluck();
   const processFirst = db.prepare<[Range & { processGuid: string }], number>(PROCESS_FIRST_OPENED_SQL).pluck();
   const openings = db.prepare<[Range], [string, string, number, number]>(OPENINGS_SQL).raw();
@@ -75,20 +80,9 @@ export function makeSessionSummaries(db: Database.Database): SessionSummaries {
       const within = (from: number, to: number): Range => ({ sensorId, fromMs: Math.max(fromMs, from), toMs: Math.min(toMs, to) });
 
       const firstOpenedMs = sensorFirst.get({ sensorId, fromMs, toMs }) ?? null;
-      const firstOfProcess = new Map<string, number>();
-      const endpoints = endpointCounts.all(within(query.countFromMs, query.countToMs)).map((r): SessionEndpointCount => {
-        let first = firstOfProcess.get(r.process_guid);
-        if (first === undefined) {
-          first = processFirst.get({ sensorId, processGuid: r.process_guid, fromMs, toMs })!;
-          firstOfProcess.set(r.process_guid, first);
-        }
-        return {
-          processGuid: r.process_guid, remoteIp: r.remote_ip, remotePort: r.remote_port, sessions: r.sessions,
-          // 0 is the wire's "unknown", as in listSessions.
-          processStartMs: r.start_time_ms ? r.start_time_ms : null,
-          processFirstOpenedMs: first,
-        };
-      });
+      const counting = within(query.countFromMs, query.countToMs);
+      const endpoints = (counting.fromMs > counting.toMs ? [] : endpointCounts.all(counting))
+        .map((r) => ({ processGuid: r.process_guid, remoteIp: r.remote_ip, remotePort: r.remote_port, sessions: r.sessions }));
       const spans = [...query.openingSpans].sort((a, b) => a[0] - b[0]);
       const opened: SessionSummary['openings'] = [];
       let readTo = -Infinity; // overlapping spans must not list a session twice
@@ -100,7 +94,17 @@ export function makeSessionSummaries(db: Database.Database): SessionSummaries {
         }
         readTo = Math.max(readTo, to);
       }
-      return { firstOpenedMs, endpoints, openings: opened };
+      const processes: SessionProcess[] = [];
+      for (const processGuid of new Set([...endpoints, ...opened].map((e) => e.processGuid))) {
+        const startMs = processStart.get({ sensorId, processGuid });
+        processes.push({
+          processGuid,
+          // 0 is the wire's "unknown", as in listSessions.
+          startMs: startMs ? startMs : null,
+          firstOpenedMs: processFirst.get({ sensorId, processGuid, fromMs, toMs })!,
+        });
+      }
+      return { firstOpenedMs, endpoints, openings: opened, processes };
     },
     listEndpointSessions(sensorId, endpoint, fromMs, toMs) {
       checkTimeRange('listEndpointSessions', fromMs, toMs);

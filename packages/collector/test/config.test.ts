@@ -32,10 +32,27 @@ describe('collector config', () => {
       offlineGraceS: 15,
       detection: DEFAULT_DETECTION_CONFIG,
       duo: null,
+      retentionMs: 30 * 86_400_000,
+      autoConfirm: true,
+      forward: expect.objectContaining({ webhookUrl: null, jsonlPath: null, outboxPath: null }),
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.listen)).toBe(true);
     expect(Object.isFrozen(config.detection)).toBe(true);
+  });
+
+  it('reads retention, auto-confirm and forwarding settings, naming the flag of a bad one', () => {
+    expect(loadCollectorConfig({ enrollSecret: 's', retention: 'off', autoConfirm: 'off' }, {})).toMatchObject({ retentionMs: null, autoConfirm: false });
+    expect(loadCollectorConfig({ enrollSecret: 's' }, { PUSHTRACE_RETENTION: '90d' }).retentionMs).toBe(90 * 86_400_000);
+    const short = configError(() => loadCollectorConfig({ enrollSecret: 's', retention: '2h' }, {}));
+    expect(short.message).toContain('config.retentionMs (--retention or PUSHTRACE_RETENTION): expected a duration of at least 1d');
+    expect(configError(() => loadCollectorConfig({ enrollSecret: 's', autoConfirm: 'yes' }, {})).message).toContain('--auto-confirm');
+    const forward = loadCollectorConfig({ enrollSecret: 's', db: '/tmp/x.db', forwardWebhookUrl: 'https://soc.example/hook' },
+      { PUSHTRACE_FORWARD_WEBHOOK_SECRET: 'a-secret-of-24-characters' }).forward;
+    expect(forward).toMatchObject({ webhookUrl: 'https://soc.example/hook', outboxPath: '/tmp/x.db.forward-outbox.jsonl' });
+    // A webhook without its secret is refused, and the message never echoes a secret.
+    const noSecret = configError(() => loadCollectorConfig({ enrollSecret: 's', forwardWebhookUrl: 'https://soc.example/hook' }, {}));
+    expect(noSecret.message).toContain('forward.webhookSecret');
   });
 
   it('reads detection thresholds as durations and counts, naming the flag of a bad one', () => {

@@ -16,8 +16,7 @@ import type { Command } from '@pushtrace/proto';
 import type { CollectorKey } from './live-response/collector-key.js';
 import { LiveResponseService } from './live-response/live-response-service.js';
 import { observeAlertSaves } from './store/alert-save-observer.js';
-
-export type AlertEventKind = 'alert.opened' | 'alert.updated' | 'alert.triaged';
+import type { AlertEventKind } from './forward/alert-event.js';
 
 export const AGENT_PATH = '/agent';
 
@@ -69,7 +68,7 @@ export async function startCollectorServer(options: CollectorServerOptions): Pro
   const now = options.now ?? Date.now;
   const lrLog = log.child({ component: 'live-response' });
   // Each saved alert goes out (forwarding) and, when it names a sensor, is confirmed there.
-  const onAlertSaved = (kind: 'alert.opened' | 'alert.updated', alert: StoredAlert) => {
+  const onAlertSaved = (kind: AlertEventKind, alert: StoredAlert) => {
     options.onAlertEvent?.(kind, alert);
     liveResponse.autoConfirm(alert).catch((err: unknown) => lrLog.error({ err, alertId: alert.id }, 'automatic myip confirmation failed'));
   };

@@ -15,7 +15,7 @@ import {
   collectorKeyRoute, getCommandRoute, issueCommandRoute, listAuditRoute, listCommandsRoute, onCommandForbidden,
 } from './live-response-routes.js';
 import type { LiveResponseService } from '../live-response/live-response-service.js';
-import type { AlertEventKind } from '../server.js';
+import type { AlertEventKind } from '../forward/alert-event.js';
 import { createTokenRoute, listTokensRoute, revokeTokenRoute, whoAmI } from './token-routes.js';
 import type { Role } from '../store/analyst-store.js';
 import type { DetectionRunner } from '../detect/detection-runner.js';

@@ -1,3 +1,4 @@
+import type { AlertEventKind } from '../forward/alert-event.js';
 import type { Store, StoredAlert } from './store.js';
 
 /**
@@ -6,7 +7,7 @@ import type { Store, StoredAlert } from './store.js';
  * confirmation hang off this, so the detector itself knows nothing of them.
  * The observer runs after the save committed and must not throw.
  */
-export function observeAlertSaves(store: Store, observer: (kind: 'alert.opened' | 'alert.updated', alert: StoredAlert) => void): Store {
+export function observeAlertSaves(store: Store, observer: (kind: Exclude<AlertEventKind, 'alert.triaged'>, alert: StoredAlert) => void): Store {
   return new Proxy(store, {
     get(target, property, receiver) {
       if (property === 'saveAlert') {

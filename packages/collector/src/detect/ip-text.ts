@@ -17,8 +17,8 @@ export function canonicalIp(text: string): string {
   return compressIpv6(groups);
 }
 
-/** The eight 16-bit groups of an IPv6 address (zone id dropped), or null if it is not one. */
-function ipv6Groups(text: string): number[] | null {
+/** The eight 16-bit groups of an IPv6 address (lower-case text, zone id dropped), or null if it is not one. */
+export function ipv6Groups(text: string): number[] | null {
   const noZone = text.split('%')[0]!;
   const halves = noZone.split('::');
   if (halves.length > 2) return null;
@@ -50,7 +50,7 @@ function ipv6Groups(text: string): number[] | null {
 }
 
 /** RFC 5952 text: lower-case hex, no leading zeros, the longest run (≥ 2) of zero groups as "::". */
-function compressIpv6(groups: readonly number[]): string {
+export function compressIpv6(groups: readonly number[]): string {
   let bestStart = -1;
   let bestLen = 0;
   for (let i = 0; i < 8; ) {

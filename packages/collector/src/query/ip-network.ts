@@ -7,6 +7,7 @@
  * `ipaddr:10.0.0.0/8` should find them. A zone (fe80::1%eth0) is ignored.
  */
 
+import { compressIpv6, ipv6Groups } from '../detect/ip-text.js';
 export interface IpNetwork {
   readonly family: 4 | 6;
   /** Network address, host bits zeroed: 4 or 16 bytes. */
@@ -122,40 +123,10 @@ function parseIpv4(text: string): Uint8Array | null {
 }
 
 function parseIpv6(text: string): Uint8Array | null {
-  const halves = text.split('::');
-  if (halves.length > 2) return null;
-  const groups = (part: string): number[] | null => {
-    if (part === '') return [];
-    const out: number[] = [];
-    const pieces = part.split(':');
-    for (let i = 0; i < pieces.length; i++) {
-      const piece = pieces[i]!;
-      if (i === pieces.length - 1 && piece.includes('.')) {
-        const v4 = parseIpv4(piece);
-        if (v4 === null) return null;
-        out.push((v4[0]! << 8) | v4[1]!, (v4[2]! << 8) | v4[3]!);
-      } else if (/^[0-9a-fA-F]{1,4}$/.test(piece)) {
-        out.push(parseInt(piece, 16));
-      } else {
-        return null;
-      }
-    }
-    return out;
-  };
-  const head = groups(halves[0]!);
-  const tail = halves.length === 2 ? groups(halves[1]!) : [];
-  if (head === null || tail === null) return null;
-  let all: number[];
-  if (halves.length === 1) {
-    if (head.length !== 8) return null;
-    all = head;
-  } else {
-    const missing = 8 - head.length - tail.length;
-    if (missing < 1) return null;
-    all = [...head, ...new Array<number>(missing).fill(0), ...tail];
-  }
+  const groups = ipv6Groups(text.toLowerCase());
+  if (groups === null) return null;
   const bytes = new Uint8Array(16);
-  all.forEach((g, i) => {
+  groups.forEach((g, i) => {
     bytes[2 * i] = g >> 8;
     bytes[2 * i + 1] = g & 0xff;
   });
@@ -173,22 +144,5 @@ export function formatIp(bytes: Uint8Array): string {
   if (bytes.length === 4) return Array.from(bytes).join('.');
   const groups: number[] = [];
   for (let i = 0; i < 16; i += 2) groups.push((bytes[i]! << 8) | bytes[i + 1]!);
-  let bestStart = -1;
-  let bestLen = 0;
-  for (let i = 0; i < 8;) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen) {
-      bestStart = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestLen < 2) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+  return compressIpv6(groups);
 }

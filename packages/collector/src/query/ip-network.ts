@@ -6,8 +6,8 @@
  * carries: a dual-stack socket reports IPv4 peers that way, and
  * `ipaddr:10.0.0.0/8` should find them. A zone (fe80::1%eth0) is ignored.
  */
-
 import { compressIpv6, ipv6Groups } from '../detect/ip-text.js';
+
 export interface IpNetwork {
   readonly family: 4 | 6;
   /** Network address, host bits zeroed: 4 or 16 bytes. */

@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAgent, type AgentHandle } from './helpers/agent.js';
 import { cliJson, runCli } from './helpers/cli.js';
@@ -152,6 +152,31 @@ describe('tracing push bursts end to end', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/1 new/);
     expect(result.stdout).toMatch(/rejected line 2: .+/);
+  });
+
+  it('a log over a MiB (parsed in a worker thread while stored) reads as a small one does', async () => {
+    const now = Date.now();
+    // 6,000 approvals of other users around a denied burst of frank's from outside, one broken line among them.
+    const records = Array.from({ length: 6_000 }, (_, i) =>
+      ({ ...deniedPush(`user${i % 300}`, OUTSIDE_IP, now - 3_600_000 + i * 500), result: 'success', reason: 'user_approved' }));
+    records.splice(4_000, 0, ...[30_000, 20_000, 10_000].map((ago) => deniedPush('frank', OUTSIDE_IP, now - ago)));
+    const lines = records.map((r) => JSON.stringify(r));
+    lines.splice(2_500, 0, '{"txid": "no time", "result": "denied", "user": {"name": "x"}}');
+    const file = writeDuoFile([]);
+    writeFileSync(file, `${lines.join('\n')}\n${lines.slice(0, 10).join('\n')}\n`);
+    expect(statSync(file).size).toBeGreaterThan(1 << 20);
+
+    const result = await runCli(['ingest', 'duo', file], collector);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(': 6003 events read, 6003 new, 0 already stored, 1 rejected');
+    expect(result.stdout).toMatch(/rejected line 2501: no timestamp/);
+    const [alert] = await alertsOf('frank');
+    expect(alert).toMatchObject({ verdict: 'unattributed', access_ip: OUTSIDE_IP, pushes_total: 3 });
+    expect(result.stdout).toContain(`alert ${alert!.id}: unattributed (user frank)`);
+
+    // Again: all of it is known now.
+    const again = await runCli(['ingest', 'duo', file], collector);
+    expect(again.stdout).toContain(': 6003 events read, 0 new, 6003 already stored, 1 rejected');
   });
 
   it('ambiguous: two processes reconnecting in lockstep', async () => {

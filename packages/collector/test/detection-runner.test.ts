@@ -154,6 +154,28 @@ describe('DetectionRunner', () => {
     expectWinscpAttributed(alerts[0]!, sensorId);
   });
 
+  it('late telemetry re-checks an alert however many alerts were updated after it', async () => {
+    const { store, sensorId } = await withSensor(LAPTOP.hostname);
+    let nowMs = LAST_PUSH + 30_000;
+    const runner = runnerOn(store, () => nowMs);
+    const before = (await ingestEvents(store, runner, winscpPushes(), [])).alerts[0]!;
+    expect(before).toMatchObject({ verdict: 'unattributed' });
+    // 1,000 other users' alerts over the same pushes, all updated later: the
+    // re-check used to read only the 1,000 most recently updated alerts.
+    const { id: _id, created_at: _c, updated_at: _u, status: _s, assignee: _a, tags: _t, ...draft } = before;
+    for (let i = 0; i < 1000; i++) await store.saveAlert({ ...draft, user: `other-${i}` }, null, nowMs + 1000 + i);
+
+    nowMs = LAST_PUSH + 20 * MIN;
+    const { all } = winscpTelemetry({ clockAheadMs: 0 });
+    await store.commitMessages(sensorId, all, nowMs);
+    runner.noteTelemetry(sensorId, all);
+    await runner.idle();
+
+    const after = await store.getAlert(before.id);
+    expect(after).toMatchObject({ id: before.id, updated_at: iso(nowMs) });
+    expectWinscpAttributed(after!, sensorId);
+  });
+
   it('a late push between two bursts of one user merges their alerts into the lower id', async () => {
     const { store } = await withSensor(LAPTOP.hostname);
     let nowMs = T0 + 30 * MIN;

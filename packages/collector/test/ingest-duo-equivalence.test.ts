@@ -11,43 +11,12 @@ import { parseDuoCsv } from '../src/ingest/duo/duo-csv.js';
 import { parseDuoAuthlogs, parseDuoJson } from '../src/ingest/duo/duo-json.js';
 import type { MfaEvent } from '../src/ingest/mfa-event.js';
 import { SyntheticIds } from '../src/ingest/synthetic-id.js';
-import { arbExport } from './ingest-generators.js';
+import { arbExport, arbJsonDocument, arbJsonLines, arbRecord } from './ingest-generators.js';
 import { referenceParseDuoCsv } from './ingest-duo-csv-reference.js';
 import { referenceParseDuoAuthlogs, referenceParseDuoJson } from './ingest-duo-json-reference.js';
 import { SyntheticIds as ReferenceSyntheticIds } from './ingest-synthetic-id-reference.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/mfa/${name}`, import.meta.url), 'utf8');
-
-const T = 1434312240;
-/** One Duo API v2 record, fields drawn from values that hit every reading (and some that fail). */
-const arbRecord = fc.record({
-  timestamp: fc.constantFrom<unknown>(T, T + 1, T + 60, `${T}`, 1434312240.5, 'yesterday', undefined, null),
-  isotimestamp: fc.constantFrom<unknown>(undefined, '2015-06-14T20:04:00+00:00', '2015-06-14T20:04:00.250Z', '2015-06-14 20:05:00', 'nope', ''),
-  txid: fc.constantFrom<unknown>('tx-1', 'tx-2', 'tx-3', '', undefined, 7),
-  result: fc.constantFrom<unknown>('denied', 'DENIED', 'fraud', 'success', 'failure', 'Error', 'maybe', undefined),
-  reason: fc.constantFrom<unknown>('no_response', 'User mistake', 'user_marked_fraud', 'user_disabled', 'anomalous_push', '', undefined),
-  factor: fc.constantFrom<unknown>('duo_push', 'Duo Push', 'phone_call', 'passcode', 'Verified Duo Push', '', undefined),
-  event_type: fc.constantFrom<unknown>('authentication', 'Enrollment', undefined),
-  user: fc.constantFrom<unknown>({ name: 'amy' }, { name: 'jdoe' }, { name: ' ' }, 'bob', undefined),
-  application: fc.constantFrom<unknown>({ name: 'vpn' }, 'o365', undefined),
-  access_device: fc.constantFrom<unknown>({ ip: '203.0.113.10:443' }, { ip: '[2001:db8::7]:443', hostname: 'LAPTOP' }, { ip: '0.0.0.0' }, { ip: 42 }, undefined),
-  auth_device: fc.constantFrom<unknown>({ name: 'iPhone 6' }, undefined),
-}).map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)));
-
-/** JSON lines with broken lines, `[`/`]` lines, trailing commas and envelopes in between. */
-const arbJsonLines = fc.array(fc.oneof(
-  { arbitrary: arbRecord.map((r) => JSON.stringify(r)), weight: 8 },
-  { arbitrary: arbRecord.map((r) => `${JSON.stringify(r)},`), weight: 1 },
-  { arbitrary: fc.array(arbRecord, { maxLength: 3 }).map((rs) => JSON.stringify({ stat: 'OK', response: { authlogs: rs } })), weight: 1 },
-  { arbitrary: fc.constantFrom('[', ']', '', '  ', '{"broken', 'not json', '"a string"', '[1, "x"]', '{"stat":"FAIL","code":40103,"message":"Invalid signature"}'), weight: 2 },
-), { maxLength: 25 }).map((lines) => lines.join('\n'));
-/** One document: an array, an envelope, a bare {authlogs}, one record. */
-const arbJsonDocument = fc.oneof(
-  fc.array(arbRecord, { maxLength: 10 }).map((rs) => JSON.stringify(rs)),
-  fc.array(arbRecord, { maxLength: 10 }).map((rs) => JSON.stringify({ stat: 'OK', response: { authlogs: rs, metadata: {} } }, null, 2)),
-  fc.array(arbRecord, { maxLength: 10 }).map((rs) => JSON.stringify({ authlogs: rs })),
-  arbRecord.map((r) => `\uFEFF${JSON.stringify(r)}`),
-);
 
 describe('Duo parsers against their versions from before', () => {
   it('parseDuoJson: JSON lines', () => {

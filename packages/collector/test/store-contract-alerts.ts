@@ -41,6 +41,19 @@ export function alertStoreContract(name: string, backend: StoreBackend): void {
       expect(await store.listMfaEvents({ fromMs: T0, toMs: T0 + 2000 })).toEqual([a, sameIdOkta, sameIdLater, b, c]);
     });
 
+    it('a fraud report repeating a stored push\'s key replaces it; nothing else does', async () => {
+      const store = await fresh();
+      const denied = push('tx-f', T0, { result: 'denied', reason: 'no_response' });
+      const fraud = push('tx-f', T0, { result: 'fraud', reason: 'user_marked_fraud', authDevice: 'iPhone 14' });
+      expect(await store.insertMfaEvents([denied])).toEqual([denied]);
+      // Returned as changed, so detection judges the burst again with the fraud report in it.
+      expect(await store.insertMfaEvents([fraud])).toEqual([fraud]);
+      expect(await store.listMfaEvents({ fromMs: T0, toMs: T0 })).toEqual([fraud]);
+      // A later copy of the plain record, or the fraud report again, changes nothing.
+      expect(await store.insertMfaEvents([denied, fraud, { ...fraud, reason: 'other' }])).toEqual([]);
+      expect(await store.listMfaEvents({ fromMs: T0, toMs: T0 })).toEqual([fraud]);
+    });
+
     it('lists MFA events by time range (inclusive) and user, pushes only unless asked', async () => {
       const store = await fresh();
       const e1 = push('1', T0 + 3 * MIN);
@@ -107,6 +120,16 @@ export function alertStoreContract(name: string, backend: StoreBackend): void {
       const three = await store.saveAlert(draft('jdoe', P + 30 * MIN, P + 31 * MIN), null, T0 + 400);
       expect(await found(P, P + 60 * MIN, 0)).toEqual([1, three.id]);
       await expect(store.findAlerts('jdoe', P, P, -1)).rejects.toMatchObject({ code: 'COLLECTOR_E_STORE_REJECTED' });
+
+      // listAlertSpans: every user's alerts whose [first, last] push span meets the range, edges included.
+      const spans = async (fromMs: number, toMs: number) =>
+        (await store.listAlertSpans(fromMs, toMs)).map((a) => [a.user, a.firstPushMs - P, a.lastPushMs - P]);
+      expect(await spans(P, P)).toEqual([['asmith', 0, MIN], ['jdoe', 0, 8 * MIN]]);
+      expect(await spans(P + MIN + 1, P + 8 * MIN)).toEqual([['jdoe', 0, 8 * MIN]]);
+      expect(await spans(P + 8 * MIN + 1, P + 30 * MIN)).toEqual([['jdoe', 30 * MIN, 31 * MIN]]);
+      expect(await spans(P - 10 * MIN, P - 1)).toEqual([]);
+      await expect(store.listAlertSpans(P + MIN, P)).rejects.toMatchObject({ code: 'COLLECTOR_E_STORE_REJECTED', message: expect.stringContaining('after') });
+      await expect(store.listAlertSpans(Number.NaN, P)).rejects.toMatchObject({ code: 'COLLECTOR_E_STORE_REJECTED' });
 
       // Deleted ids are gone for good: not found, not listed, never handed out again.
       await store.deleteAlert(three.id);

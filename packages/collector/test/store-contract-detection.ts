@@ -180,6 +180,30 @@ export function detectionStoreContract(name: string, backend: StoreBackend): voi
       expect(await store.listAlerts({})).toEqual([]);
       expect(await store.listMfaEvents({ fromMs: 0, toMs: T0 + DAY })).toEqual([]);
     });
+
+    it('migrates a version-4 store\'s MFA events to the time-first key, keeping them, their order and their dedupe', async () => {
+      const key = nextKey();
+      const row = (eventId: string, timeMs: number, user: string, result: string) =>
+        `('duo', '${eventId}', ${timeMs}, '${user}', 'vpn', 'authentication', 'duo_push', 1, '${result}', 'no_response', '198.51.100.7', NULL, 'iPhone')`;
+      await backend.seedAtVersion(key, 4, [
+        // Inserted out of time order, two in the same millisecond: listings order by time, then by insertion.
+        `INSERT INTO mfa_events (source, event_id, time_ms, user_name, application, event_type, factor, is_push, result, reason,
+           access_ip, access_hostname, auth_device)
+         VALUES ${[row('tx-3', T0 + 3000, 'alice', 'denied'), row('tx-1', T0 + 1000, 'alice', 'denied'),
+    row('tx-2b', T0 + 2000, 'bob', 'fraud'), row('tx-2a', T0 + 2000, 'alice', 'success')].join(', ')}`,
+      ]);
+      const store = await fresh(key);
+      const all = await store.listMfaEvents({ fromMs: 0, toMs: T0 + DAY, includeNonPush: true });
+      expect(all.map((e) => e.eventId)).toEqual(['tx-1', 'tx-2b', 'tx-2a', 'tx-3']);
+      expect(all[1]).toMatchObject({ source: 'duo', user: 'bob', result: 'fraud', accessIp: '198.51.100.7', authDevice: 'iPhone', isPush: true });
+      expect((await store.listMfaEvents({ fromMs: 0, toMs: T0 + DAY, user: 'alice', nonApprovedOnly: true })).map((e) => e.eventId))
+        .toEqual(['tx-1', 'tx-3']);
+      // The old rows still dedupe a reload; a new one goes in.
+      const again = { ...all[0]! };
+      const added = { ...all[0]!, eventId: 'tx-4', timeMs: T0 + 4000 };
+      expect((await store.insertMfaEvents([again, added])).map((e) => e.eventId)).toEqual(['tx-4']);
+      expect(await store.listMfaEvents({ fromMs: 0, toMs: T0 + DAY, includeNonPush: true })).toHaveLength(5);
+    });
   });
 }
 

@@ -48,7 +48,7 @@ describe('SQLite store specifics', () => {
     const raw = new Database(path, { readonly: true });
     try {
       expect(raw.prepare('SELECT version, applied_at_ms FROM schema_version ORDER BY version').all())
-        .toEqual([1, 2, 3, 4].map((version) => ({ version, applied_at_ms: 1234 })));
+        .toEqual([1, 2, 3, 4, 5].map((version) => ({ version, applied_at_ms: 1234 })));
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
       expect(tables).toEqual(['alert_notes', 'alerts', 'api_tokens', 'audit_log', 'collector_state', 'ip_history', 'live_commands',
@@ -87,6 +87,9 @@ describe('SQLite store specifics', () => {
     const missingDir = join(dir, 'no-such-dir', 'x.db');
     await expect(openSqliteStore(missingDir)).rejects.toMatchObject({ code: 'COLLECTOR_E_STORE_OPEN', message: expect.stringContaining(missingDir) });
     await expect(openSqliteStore(join(dir, 'opts.db'), { busyTimeoutMs: -1 })).rejects.toMatchObject({ code: 'COLLECTOR_E_STORE_OPEN' });
+    await expect(openSqliteStore(join(dir, 'opts.db'), { cacheMiB: 0 })).rejects.toMatchObject({
+      code: 'COLLECTOR_E_STORE_OPEN', message: expect.stringContaining('cacheMiB'),
+    });
   });
 
   it('a fault raised inside the database mid-batch rolls the whole batch back', async () => {

@@ -87,7 +87,13 @@ export class DetectionRunner {
         }
       }
       const saved: StoredAlert[] = [];
-      for (const [user, span] of spans) saved.push(...(await this.#recomputeUser(user, span.from, span.to, nonApproved?.get(user))));
+      for (const [user, span] of spans) {
+        saved.push(...(await this.#recomputeUser(user, span.from, span.to, nonApproved?.get(user))));
+        // A log file names thousands of users and the store answers
+        // synchronously: one turn of the event loop per user keeps the
+        // gateway and the API answering meanwhile.
+        if (spans.size > BULK_USERS) await new Promise((resolve) => setImmediate(resolve));
+      }
       return saved;
     });
   }
@@ -164,13 +170,15 @@ export class DetectionRunner {
   async #recheckAlertsAround(fromMs: number, toMs: number): Promise<void> {
     const horizon = this.#now() - LATE_TELEMETRY_HORIZON_MS;
     const reach = this.#config.alignBeforeMs + SKEW_SLACK_MS;
+    const from = Math.max(horizon, fromMs - reach);
+    const to = toMs + reach;
+    if (from > to) return;
     const users = new Map<string, { from: number; to: number }>();
-    for (const alert of await this.#store.listAlerts({ limit: 1000 })) {
-      const first = Date.parse(alert.first_push);
-      const last = Date.parse(alert.last_push);
-      if (last < horizon || last + reach < fromMs || first - reach > toMs) continue;
-      const span = users.get(alert.user);
-      users.set(alert.user, span === undefined ? { from: first, to: last } : { from: Math.min(span.from, first), to: Math.max(span.to, last) });
+    for (const { user, firstPushMs, lastPushMs } of await this.#store.listAlertSpans(from, to)) {
+      const span = users.get(user);
+      users.set(user, span === undefined
+        ? { from: firstPushMs, to: lastPushMs }
+        : { from: Math.min(span.from, firstPushMs), to: Math.max(span.to, lastPushMs) });
     }
     for (const [user, span] of users) await this.#recomputeUser(user, span.from, span.to);
   }

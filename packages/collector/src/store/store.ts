@@ -12,6 +12,13 @@ import type { SensorColumn } from '../query/sensor-query.js';
  * every implementation. Methods are async so a networked backend fits; all
  * times are Unix epoch milliseconds.
  */
+/** An alert's user and push span, for deciding what to judge again. */
+export interface AlertSpan {
+  user: string;
+  firstPushMs: number;
+  lastPushMs: number;
+}
+
 export interface Store extends AnalystStore {
   /** Creates or upgrades the schema (numbered migrations, recorded in schema_version). */
   migrate(): Promise<void>;
@@ -50,8 +57,10 @@ export interface Store extends AnalystStore {
 
   /**
    * Stores normalised MFA events; an event with the same (source, eventId,
-   * timeMs) as a stored one is a duplicate and skipped (Duo repeats txids).
-   * Returns the events that were new, in input order. A log without event
+   * timeMs) as a stored one is a duplicate and skipped (Duo repeats txids),
+   * unless it reports fraud and the stored one does not: then it replaces
+   * the stored one (the fraud report is the signal, as parsers rule within
+   * one input). Returns the events that were new or replaced one, in input order. A log without event
    * ids (eventId "") dedupes on the time alone, so its parser should give
    * each record a stable synthetic id (a digest of the record, say), or two
    * users' pushes in the same second are taken for one. One transaction: a
@@ -87,6 +96,8 @@ export interface Store extends AnalystStore {
 
   /** Alerts of one user whose push span comes within `marginMs` of [fromMs, toMs], by first push. */
   findAlerts(user: string, fromMs: number, toMs: number, marginMs: number): Promise<StoredAlert[]>;
+  /** Whose alerts, with what push spans, intersect [fromMs, toMs], of every user (no bodies read). */
+  listAlertSpans(fromMs: number, toMs: number): Promise<AlertSpan[]>;
   /**
    * Creates an alert (id assigned, never reused) or, with `id`, replaces that
    * alert's content and bumps updated_at (COLLECTOR_E_NOT_FOUND if no such alert).

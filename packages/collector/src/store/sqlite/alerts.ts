@@ -3,7 +3,7 @@ import type { AlertDraft } from '../../detect/types.js';
 import { CollectorError } from '../../errors.js';
 import { alertColumns, toStoredAlert } from '../alert-record.js';
 import { checkLimit, checkTime, checkTimeRange } from '../input-checks.js';
-import type { StoredAlert } from '../store.js';
+import type { AlertSpan, StoredAlert } from '../store.js';
 import { greater } from './statements.js';
 
 interface AlertDbRow {
@@ -31,11 +31,17 @@ interface AlertParams {
 
 export interface AlertTable {
   find(user: string, fromMs: number, toMs: number, marginMs: number): StoredAlert[];
+  spans(fromMs: number, toMs: number): AlertSpan[];
   save(draft: AlertDraft, id: number | null, nowMs: number): StoredAlert;
   remove(id: number): void;
   get(id: number): StoredAlert | null;
   list(limit: number | undefined): StoredAlert[];
 }
+
+/** Seeks alerts_last_push: a re-check asks about the recent past only. Exported for the query-plan test. */
+export const ALERT_SPANS_SQL = `SELECT user_name AS user, first_push_ms AS firstPushMs, last_push_ms AS lastPushMs FROM alerts
+  WHERE last_push_ms >= @lo AND first_push_ms <= @hi
+  ORDER BY last_push_ms, id`;
 
 /** The alerts table of one database, statements prepared once. */
 export function makeAlertTable(db: Database.Database): AlertTable {
@@ -55,6 +61,7 @@ export function makeAlertTable(db: Database.Database): AlertTable {
     `SELECT ${ALERT_COLUMNS} FROM alerts
      WHERE user_name = @user AND first_push_ms <= @hi AND last_push_ms >= @lo
      ORDER BY first_push_ms, id`);
+  const spans = db.prepare<[{ lo: number; hi: number }], AlertSpan>(ALERT_SPANS_SQL);
   const get = db.prepare<[number], AlertDbRow>(`SELECT ${ALERT_COLUMNS} FROM alerts WHERE id = ?`);
   const list = db.prepare<[number], AlertDbRow>(
     `SELECT ${ALERT_COLUMNS} FROM alerts ORDER BY updated_at_ms DESC, id DESC LIMIT ?`);
@@ -66,6 +73,11 @@ export function makeAlertTable(db: Database.Database): AlertTable {
       checkTime('findAlerts', 'marginMs', marginMs);
       if (marginMs < 0) throw new CollectorError('COLLECTOR_E_STORE_REJECTED', `findAlerts: marginMs must be >= 0, got ${marginMs}`);
       return find.all({ user, lo: fromMs - marginMs, hi: toMs + marginMs }).map(toStoredAlert);
+    },
+    spans(fromMs, toMs) {
+      checkTimeRange('listAlertSpans', fromMs, toMs);
+      if (fromMs > toMs) throw new CollectorError('COLLECTOR_E_STORE_REJECTED', `listAlertSpans: fromMs ${fromMs} is after toMs ${toMs}`);
+      return spans.all({ lo: fromMs, hi: toMs });
     },
     save(draft, id, nowMs) {
       const doing = id === null ? 'saveAlert (new)' : `saveAlert ${id}`;

@@ -27,6 +27,23 @@ export interface MfaEventTable {
 const COLUMNS = `source, event_id, time_ms, user_name, application, event_type, factor, is_push, result, reason,
   access_ip, access_hostname, auth_device`;
 
+interface MfaListParams {
+  fromMs: number;
+  toMs: number;
+  all: number;
+  nonApproved: number;
+}
+
+// Two shapes, so each gets its index: (user_name, time_ms), or the key,
+// which starts with time_ms. Exported for the query-plan test.
+const KINDS = '(is_push = 1 OR @all = 1) AND (@nonApproved = 0 OR (is_push = 1 AND result <> \'success\'))';
+export const MFA_EVENTS_OF_USER_SQL = `SELECT ${COLUMNS} FROM mfa_events
+  WHERE user_name = @user AND time_ms >= @fromMs AND time_ms <= @toMs AND ${KINDS}
+  ORDER BY time_ms, id`;
+export const MFA_EVENTS_OF_ALL_SQL = `SELECT ${COLUMNS} FROM mfa_events
+  WHERE time_ms >= @fromMs AND time_ms <= @toMs AND ${KINDS}
+  ORDER BY time_ms, id`;
+
 /**
  * The mfa_events table of one database, statements prepared once. A batch
  * is inserted in one transaction: a log file of 100,000 records costs one
@@ -38,17 +55,13 @@ export function makeMfaEventTable(db: Database.Database): MfaEventTable {
   // cost a fifth of a 200,000-record file's insert.
   const insertOne = db.prepare<Array<string | number | null>>(
     `INSERT INTO mfa_events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (source, event_id, time_ms) DO NOTHING`);
-  // Two shapes, so each gets its index: (user_name, time_ms) or (time_ms).
-  const kinds = '(is_push = 1 OR @all = 1) AND (@nonApproved = 0 OR (is_push = 1 AND result <> \'success\'))';
-  const ofUser = db.prepare<[{ user: string; fromMs: number; toMs: number; all: number; nonApproved: number }], MfaEventDbRow>(
-    `SELECT ${COLUMNS} FROM mfa_events
-     WHERE user_name = @user AND time_ms >= @fromMs AND time_ms <= @toMs AND ${kinds}
-     ORDER BY time_ms, id`);
-  const ofAll = db.prepare<[{ fromMs: number; toMs: number; all: number; nonApproved: number }], MfaEventDbRow>(
-    `SELECT ${COLUMNS} FROM mfa_events
-     WHERE time_ms >= @fromMs AND time_ms <= @toMs AND ${kinds}
-     ORDER BY time_ms, id`);
+     ON CONFLICT (time_ms, source, event_id) DO UPDATE SET
+       user_name = excluded.user_name, application = excluded.application, event_type = excluded.event_type,
+       factor = excluded.factor, is_push = excluded.is_push, result = excluded.result, reason = excluded.reason,
+       access_ip = excluded.access_ip, access_hostname = excluded.access_hostname, auth_device = excluded.auth_device
+     WHERE excluded.result = 'fraud' AND mfa_events.result <> 'fraud'`);
+  const ofUser = db.prepare<[MfaListParams & { user: string }], MfaEventDbRow>(MFA_EVENTS_OF_USER_SQL);
+  const ofAll = db.prepare<[MfaListParams], MfaEventDbRow>(MFA_EVENTS_OF_ALL_SQL);
 
   const insertAll = db.transaction((events: readonly MfaEvent[]): MfaEvent[] => {
     const fresh: MfaEvent[] = [];

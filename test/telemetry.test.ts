@@ -78,6 +78,27 @@ describe('telemetry pipeline end to end', () => {
     expect(conn.local_port).toBe(server.sessions[0]?.remotePort);
   });
 
+  it('an agent restart carries on: the session still open is not reported again under a new id', async () => {
+    const winscpSessions = async () => {
+      const processes = await cliJson<ProcessJson[]>(['processes'], collector);
+      return processes.filter((p) => p.name === 'WinSCP.exe').flatMap((p) => p.netconns.filter((c) => c.remote_port === server.port));
+    };
+    const before = await winscpSessions();
+    expect(before).toHaveLength(1);
+    const sensorId = (await cliJson<SensorJson[]>(['sensors'], collector))[0]!.sensor_id;
+    await agent.stop();
+    const restartedAt = Date.now();
+    agent = startAgent({ collectorUrl: collector.wsUrl, enrollSecret: collector.enrollSecret, resolver: dns.address, stateDir: agent.stateDir });
+    // Three samples (one a second) after the restarted agent checked in.
+    const checkedIn = await waitFor('the restarted agent to check in', async () => {
+      const sensor = (await cliJson<Array<SensorJson & { last_checkin: string | null }>>(['sensors'], collector))[0];
+      return sensor?.last_checkin !== null && Date.parse(sensor!.last_checkin!) >= restartedAt ? sensor : undefined;
+    });
+    expect(checkedIn.sensor_id).toBe(sensorId);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(await winscpSessions()).toEqual(before);
+  });
+
   it('records the session close once the server drops it', async () => {
     server.dropAll();
     const conn = await waitFor('closed session', async () => {
@@ -86,5 +107,9 @@ describe('telemetry pipeline end to end', () => {
       return proc?.netconns.find((c) => c.remote_port === server.port && c.closed_at !== null);
     });
     expect(Date.parse(conn.closed_at!)).toBeGreaterThanOrEqual(Date.parse(conn.opened_at));
+    // The row the first agent opened is the one closed (the restarted agent knew its id): no other row, none left open.
+    const processes = await cliJson<ProcessJson[]>(['processes', '--since', '10m'], collector);
+    const sessions = processes.filter((p) => p.name === 'WinSCP.exe').flatMap((p) => p.netconns.filter((c) => c.remote_port === server.port));
+    expect(sessions).toEqual([conn]);
   });
 });

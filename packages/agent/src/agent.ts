@@ -16,6 +16,8 @@ import { ProcessCatalog } from './sampling/process-catalog.js';
 import { createSocketSampler } from './sampling/socket-sampler.js';
 import { every } from './schedule.js';
 import { Spool } from './spool/spool.js';
+import { readBootTimeMs } from './sampling/boot-time.js';
+import { saveConnTable, takeConnTable } from './state/conn-table-file.js';
 import { loadOrCreateInstallId } from './state/install-id.js';
 import { AgentConnection } from './transport/connection.js';
 import { AGENT_VERSION } from './version.js';
@@ -47,6 +49,13 @@ export async function startAgent(config: AgentConfig, log: Logger): Promise<Runn
     log,
   });
   const reporter = new NetconnReporter(sampler, catalog, spool);
+  const bootTimeMs = await readBootTimeMs();
+  const savedConns = takeConnTable(config.stateDir, log);
+  if (savedConns !== undefined) {
+    reporter.restore(savedConns, bootTimeMs);
+    log.info({ connections: savedConns.table.conns.size, savedAt: new Date(savedConns.savedAtMs).toISOString(),
+      sameBoot: Math.abs(savedConns.bootTimeMs - bootTimeMs) <= 2_000 }, 'carrying on from the connections open at the last stop');
+  }
   const externalIp = new ExternalIpTracker({ spool, log, resolvers: config.resolvers, timeoutMs: config.resolverTimeoutMs });
   const connection = new AgentConnection({
     collectorUrl: config.collector,
@@ -130,6 +139,16 @@ export async function startAgent(config: AgentConfig, log: Logger): Promise<Runn
   return {
     async stop() {
       await Promise.all(tasks.map((task) => task.destroy()));
+      // No pass runs any more: what the last one saw is what the next start carries on from.
+      await reporter.idle();
+      const open = reporter.snapshot();
+      if (open !== undefined) {
+        try {
+          saveConnTable(config.stateDir, { ...open, bootTimeMs, savedAtMs: Date.now() });
+        } catch (err) {
+          log.warn({ err }, 'cannot save the open connections; the next start reports them as new');
+        }
+      }
       await commands.stop();
       await catalog.idle();
       const deadline = Date.now() + DRAIN_ON_STOP_MS;

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Spool } from './spool/spool.js';
-import { diffSockets, type NetconnDiff } from './sampling/netconn-diff.js';
+import { closeAll, diffSockets, type NetconnDiff } from './sampling/netconn-diff.js';
 import type { ProcessCatalog } from './sampling/process-catalog.js';
 import type { SocketSampler } from './sampling/types.js';
+import type { SavedConnTable } from './state/conn-table-file.js';
 import { toNetconnEvent } from './wire-mapping.js';
 
 /**
@@ -11,6 +12,8 @@ import { toNetconnEvent } from './wire-mapping.js';
  * collector ack in steps.
  */
 const MAX_EVENTS_PER_BATCH = 500;
+/** Two boot times this close are one boot. */
+const BOOT_TIME_SLACK_MS = 2_000;
 
 /**
  * One sampling pass: sockets → open/close events → owning process GUIDs →
@@ -24,6 +27,7 @@ export class NetconnReporter {
   readonly #spool: Spool;
   #table: NetconnDiff['table'] | undefined;
   readonly #ownerOf = new Map<string, string>();
+  #pass: Promise<unknown> = Promise.resolve();
 
   constructor(sampler: SocketSampler, catalog: ProcessCatalog, spool: Spool) {
     this.#sampler = sampler;
@@ -31,8 +35,43 @@ export class NetconnReporter {
     this.#spool = spool;
   }
 
+  /**
+   * Carries on from the table a previous run saved at its stop
+   * (conn-table-file.ts): connections still open keep their conn ids, and
+   * those that closed meanwhile are CLOSEd by the next pass. If the host
+   * booted since, none can still be open: all are CLOSEd now, as of the
+   * save. Call before the first pass.
+   */
+  restore(saved: SavedConnTable, bootTimeMs: number): void {
+    if (this.#table !== undefined) throw new Error('NetconnReporter.restore: sampling has started');
+    // Off-Linux the boot time is estimated to the second (boot-time.ts).
+    if (Math.abs(saved.bootTimeMs - bootTimeMs) > BOOT_TIME_SLACK_MS) {
+      this.#spoolEvents(closeAll(saved.table).map((event) => toNetconnEvent(event, saved.ownerOf.get(event.connId) ?? '')), saved.savedAtMs);
+      return;
+    }
+    this.#table = saved.table;
+    for (const [connId, guid] of saved.ownerOf) this.#ownerOf.set(connId, guid);
+  }
+
+  /** What restore() takes back: the open connections and their owners, as of the last pass. */
+  snapshot(): Pick<SavedConnTable, 'table' | 'ownerOf'> | undefined {
+    if (this.#table === undefined) return undefined;
+    return { table: this.#table, ownerOf: new Map(this.#ownerOf) };
+  }
+
+  /** Resolves once no pass is running (stop: snapshot() after this sees the last pass whole). */
+  async idle(): Promise<void> {
+    await this.#pass.catch(() => undefined);
+  }
+
   /** Runs one pass; returns how many events it spooled. */
-  async sampleOnce(nowMs: number): Promise<number> {
+  sampleOnce(nowMs: number): Promise<number> {
+    const pass = this.#sampleOnce(nowMs);
+    this.#pass = pass;
+    return pass;
+  }
+
+  async #sampleOnce(nowMs: number): Promise<number> {
     const sockets = await this.#sampler.sample();
     // conn ids must stay unique across agent restarts: the collector pairs
     // OPEN and CLOSE by them.
@@ -52,9 +91,13 @@ export class NetconnReporter {
       }
       wire.push(toNetconnEvent(event, guid));
     }
-    for (let i = 0; i < wire.length; i += MAX_EVENTS_PER_BATCH) {
-      this.#spool.enqueue({ netconnBatch: { sampledAtMs: nowMs, events: wire.slice(i, i + MAX_EVENTS_PER_BATCH) } });
-    }
+    this.#spoolEvents(wire, nowMs);
     return wire.length;
+  }
+
+  #spoolEvents(wire: ReturnType<typeof toNetconnEvent>[], sampledAtMs: number): void {
+    for (let i = 0; i < wire.length; i += MAX_EVENTS_PER_BATCH) {
+      this.#spool.enqueue({ netconnBatch: { sampledAtMs, events: wire.slice(i, i + MAX_EVENTS_PER_BATCH) } });
+    }
   }
 }

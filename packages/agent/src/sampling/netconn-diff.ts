@@ -139,6 +139,11 @@ export function diffSockets(
   return { events, table: { conns, listeningTcpPorts, listeningUdpPorts } };
 }
 
+/** CLOSE events for every connection of `table`, for when they are known to be gone all at once (the host restarted). */
+export function closeAll(table: ConnTable): NetconnEventRecord[] {
+  return [...table.conns.values()].map((c) => toEvent('close', c, c.state));
+}
+
 function hasPeer(r: { remotePort: number; remoteIp: string }): boolean {
   return r.remotePort !== 0 && !isUnspecifiedIp(r.remoteIp);
 }

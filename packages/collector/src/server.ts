@@ -15,7 +15,7 @@ import type { Store, StoredAlert } from './store/store.js';
 import type { Command } from '@pushtrace/proto';
 import type { CollectorKey } from './live-response/collector-key.js';
 import { LiveResponseService } from './live-response/live-response-service.js';
-import { observeAlertSaves } from './store/alert-save-observer.js';
+import { observeAlertSaves, type AlertSaveObserver } from './store/alert-save-observer.js';
 import type { AlertEventKind } from './forward/alert-event.js';
 
 export const AGENT_PATH = '/agent';
@@ -30,7 +30,8 @@ export interface CollectorServerOptions {
   /** The collector's own signing key for automatic `myip` confirmation; null turns it off. */
   collectorKey?: CollectorKey | null;
   /** Told whenever an alert opens, changes or is triaged (alert forwarding). */
-  onAlertEvent?: (kind: AlertEventKind, alert: StoredAlert) => void;
+  /** Every alert event; `mergedAlertId` with alert.merged only. */
+  onAlertEvent?: (kind: AlertEventKind, alert: StoredAlert, mergedAlertId?: number) => void;
   /** Clock for the gateway and the API (status, look-backs). Default Date.now. */
   now?: () => number;
   /** Gateway knobs tests turn down; defaults suit production. */
@@ -68,12 +69,14 @@ export async function startCollectorServer(options: CollectorServerOptions): Pro
   const now = options.now ?? Date.now;
   const lrLog = log.child({ component: 'live-response' });
   // Each saved alert goes out (forwarding) and, when it names a sensor, is confirmed there.
-  const onAlertSaved = (kind: AlertEventKind, alert: StoredAlert) => {
-    options.onAlertEvent?.(kind, alert);
+  const onAlertSaved: AlertSaveObserver = (kind, alert, mergedAlertId) => {
+    options.onAlertEvent?.(kind, alert, mergedAlertId);
+    // A merge changes no verdict: the survivor was (or is being) confirmed on its own save.
+    if (kind === 'alert.merged') return;
     liveResponse.autoConfirm(alert).catch((err: unknown) => lrLog.error({ err, alertId: alert.id }, 'automatic myip confirmation failed'));
   };
   const detection = new DetectionRunner({
-    store: observeAlertSaves(store, (kind, alert) => onAlertSaved(kind, alert)), config: config.detection, log: log.child({ component: 'detect' }), now,
+    store: observeAlertSaves(store, onAlertSaved), config: config.detection, log: log.child({ component: 'detect' }), now,
   });
   // The gateway is created below; until then nothing can be sent anyway.
   let sendCommand: (sensorId: number, command: Command) => boolean = () => false;

@@ -105,13 +105,14 @@ export class AlertTable {
   readonly alerts = new Map<number, ExistingAlert>();
   #nextId = 1;
 
-  apply(plan: { save: Array<{ id: number | null; draft: AlertDraft }>; remove: number[] }): void {
+  apply(plan: { save: Array<{ id: number | null; draft: AlertDraft }>; remove: Array<{ id: number; intoId: number }> }): void {
     for (const { id, draft } of plan.save) {
       if (id !== null && !this.alerts.has(id)) throw new Error(`save over alert ${id}, which does not exist`);
       const assigned = id ?? this.#nextId++;
       this.alerts.set(assigned, { ...structuredClone(draft), id: assigned });
     }
-    for (const id of plan.remove) {
+    for (const { id, intoId } of plan.remove) {
+      if (!this.alerts.has(intoId)) throw new Error(`merge alert ${id} into ${intoId}, which does not exist`);
       if (!this.alerts.delete(id)) throw new Error(`remove alert ${id}, which does not exist`);
     }
   }

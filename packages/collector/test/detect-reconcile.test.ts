@@ -45,7 +45,13 @@ describe('reconcileAlerts', () => {
   it('a late push merging two bursts keeps the lowest id and removes the other', () => {
     const merged = draft('jdoe', 0, 30, { pushes_total: 7 });
     const plan = reconcileAlerts([stored(9, draft('jdoe', 20, 30)), stored(3, draft('jdoe', 0, 8))], [merged], M);
-    expect(plan).toEqual({ save: [{ id: 3, draft: merged }], remove: [9] });
+    expect(plan).toEqual({ save: [{ id: 3, draft: merged }], remove: [{ id: 9, intoId: 3 }] });
+  });
+
+  it('a merged-away alert names the alert that takes it in', () => {
+    const c = draft('jdoe', 0, 40);
+    expect(reconcileAlerts([stored(6, draft('jdoe', 30, 40)), stored(4, draft('jdoe', 1, 12)), stored(8, draft('jdoe', 20, 22))], [c], M).remove)
+      .toEqual([{ id: 6, intoId: 4 }, { id: 8, intoId: 4 }]);
   });
 
   it('matches within the margin only, and only the same user', () => {
@@ -91,7 +97,7 @@ describe('one alert per burst, as data arrives', () => {
     expect(table.list().map((a) => [a.id, a.pushes_total])).toEqual([[1, 3], [2, 3]]);
     const bridge = push(T0 + 11 * MIN, { accessIp: OUTSIDE_IP });
     const plan = detect(table, [...early, bridge, ...late], [], []);
-    expect(plan.remove).toEqual([2]);
+    expect(plan.remove.map((r) => [r.id, r.intoId])).toEqual([[2, 1]]);
     expect(table.list().map((a) => [a.id, a.pushes_total, a.first_push, a.last_push])).toEqual([
       [1, 7, new Date(T0).toISOString(), new Date(T0 + 22 * MIN).toISOString()],
     ]);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DetectionRunner } from '../src/detect/detection-runner.js';
 import { DEFAULT_DETECTION_CONFIG } from '../src/detect/types.js';
 import { ingestEvents } from '../src/ingest/ingest-service.js';
+import { observeAlertSaves } from '../src/store/alert-save-observer.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store, StoredAlert } from '../src/store/store.js';
 import { LAPTOP, MIN, OUTSIDE_IP, push } from './detect-fixtures.js';
@@ -200,6 +201,34 @@ describe('DetectionRunner', () => {
     });
     expect(await store.listAlerts({})).toEqual(bridged.alerts);
     expect(await store.getAlert(earlierId)).toBeNull();
+  });
+
+  it('a merge carries the merged alert\'s triage over and is reported as alert.merged', async () => {
+    const { store: raw } = await withSensor(LAPTOP.hostname);
+    const seen: Array<[string, number, number | undefined]> = [];
+    const store = observeAlertSaves(raw, (kind, alert, merged) => seen.push([kind, alert.id, merged]));
+    let nowMs = T0 + 30 * MIN;
+    const runner = runnerOn(store, () => nowMs);
+    const fromOutside = (m: number) => push(T0 + m * MIN, { accessIp: OUTSIDE_IP });
+    const keep = (await ingestEvents(store, runner, [0, 1, 2].map(fromOutside), [])).alerts[0]!.id;
+    const gone = (await ingestEvents(store, runner, [14, 15, 16].map(fromOutside), [])).alerts[0]!.id;
+    await raw.triageAlert(keep, { action: 'tag', tag: 'outside', author: 'ana', note: '', nowMs });
+    await raw.triageAlert(gone, { action: 'tag', tag: 'vip', author: 'bo', note: 'the CFO', nowMs });
+    await raw.triageAlert(gone, { action: 'status', status: 'investigating', author: 'bo', note: 'called her', nowMs });
+    seen.length = 0;
+
+    nowMs += MIN;
+    await ingestEvents(store, runner, [fromOutside(8)], []);
+
+    expect(seen).toEqual([['alert.updated', keep, undefined], ['alert.merged', keep, gone]]);
+    expect(await raw.getAlert(gone)).toBeNull();
+    const triage = (await raw.getAlertTriage(keep))!;
+    // Tags join; status and assignee stay the survivor's; every note moves over, and one says what happened.
+    expect(triage).toMatchObject({ status: 'new', tags: ['outside', 'vip'] });
+    expect(triage.notes.map((n) => [n.author, n.action, n.value])).toEqual([
+      ['ana', 'tag', 'outside'], ['bo', 'tag', 'vip'], ['bo', 'status', 'investigating'], ['pushtrace', 'note', `merged:${gone}`],
+    ]);
+    expect(triage.notes.at(-1)!.note).toBe(`alert ${gone} merged into this one: a later push joined the two bursts; it was investigating`);
   });
 
   it('a log file of many users (read in bulk) saves what the same events ingested user by user save', async () => {

@@ -43,6 +43,7 @@ const offers: AlertEventOffer[] = [
   { kind: 'alert.opened', alert: alertJson(2, { verdict: 'unattributed', severity: 'high', sensor_id: null, hostname: null, process: null, destination: null }), at_ms: T0 + 1 },
   { kind: 'alert.updated', alert: alertJson(1, { pushes_total: 6 }), at_ms: T0 + 2 },
   { kind: 'alert.triaged', alert: { ...alertJson(1), status: 'investigating', tags: ['winscp'] } as AlertEventOffer['alert'], at_ms: T0 + 3 },
+  { kind: 'alert.merged', alert: alertJson(1, { pushes_total: 9 }), at_ms: T0 + 4, merged_alert_id: 2 },
 ];
 
 async function jsonlLines(path: string): Promise<Array<Record<string, unknown>>> {
@@ -59,17 +60,20 @@ describe('JSON-lines forwarding', () => {
     const { forwarder } = makeForwarder({ jsonlPath, webhookUrl: receiver.url, webhookSecret: SECRET });
     await forwarder.start();
     for (const offer of offers) forwarder.offer(offer);
-    await until('written and delivered', () => expect(forwarder.stats()).toMatchObject({ jsonl: { written: 4, pending: 0 }, webhook: { delivered: 4 } }));
+    await until('written and delivered', () => expect(forwarder.stats()).toMatchObject({ jsonl: { written: 5, pending: 0 }, webhook: { delivered: 5 } }));
 
     const [earlier, ...lines] = await jsonlLines(jsonlPath);
     expect(earlier).toEqual({ earlier: 'line kept' });
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     lines.forEach((line, i) => {
       expect(line).toMatchObject({ schema_version: 1, kind: offers[i]!.kind, at_ms: offers[i]!.at_ms, at: new Date(offers[i]!.at_ms).toISOString() });
       expect(line.alert).toEqual(offers[i]!.alert);
       expect(line.delivery_id).toMatch(/^[0-9a-f-]{36}$/);
+      // Only a merge names the alert that is gone.
+      expect(line.merged_alert_id).toBe(offers[i]!.merged_alert_id);
     });
-    expect(new Set(lines.map((l) => l.delivery_id)).size).toBe(4);
+    expect(lines[4]).toMatchObject({ kind: 'alert.merged', merged_alert_id: 2 });
+    expect(new Set(lines.map((l) => l.delivery_id)).size).toBe(5);
     // The webhook body and the file line are the same event.
     const byId = new Map(receiver.requests.map((r) => [r.deliveryId, r.rawBody.toString('utf8')]));
     for (const line of lines) expect(JSON.parse(byId.get(line.delivery_id as string)!)).toEqual(line);

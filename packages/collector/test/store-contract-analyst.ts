@@ -66,6 +66,35 @@ export function analystStoreContract(name: string, backend: StoreBackend): void 
       await expect(store.triageAlert(99_999, { action: 'note', author: 'x', note: 'y', nowMs: T0 })).rejects.toMatchObject({ code: 'COLLECTOR_E_NOT_FOUND' });
     });
 
+    it('merges one alert into another: notes, commands and tags move, a note says so, the merged id is gone', async () => {
+      const { store, sensorId } = await withSensor();
+      const keep = await store.saveAlert(alertDraft(sensorId, T0, T0 + 2 * MIN), null, T0);
+      const gone = await store.saveAlert(alertDraft(sensorId, T0 + 12 * MIN, T0 + 14 * MIN), null, T0);
+      await store.triageAlert(keep.id, { action: 'tag', tag: 'b', author: 'ana', note: '', nowMs: T0 + 1 });
+      await store.triageAlert(gone.id, { action: 'tag', tag: 'a', author: 'bo', note: '', nowMs: T0 + 2 });
+      await store.triageAlert(gone.id, { action: 'assign', assignee: 'bo', author: 'bo', note: 'mine', nowMs: T0 + 3 });
+      await store.insertCommand(command('confirm-gone', sensorId, { alertId: gone.id }));
+
+      const survivor = await store.mergeAlert(gone.id, keep.id, T0 + 4);
+      expect(survivor).toMatchObject({ id: keep.id, tags: ['a', 'b'], assignee: '', status: 'new', first_push: keep.first_push });
+      expect(await store.getAlert(gone.id)).toBeNull();
+      expect(await store.getAlertTriage(gone.id)).toBeNull();
+      expect((await store.getAlertTriage(keep.id))!.notes).toEqual([
+        { at_ms: T0 + 1, author: 'ana', action: 'tag', value: 'b', note: '' },
+        { at_ms: T0 + 2, author: 'bo', action: 'tag', value: 'a', note: '' },
+        { at_ms: T0 + 3, author: 'bo', action: 'assign', value: 'bo', note: 'mine' },
+        { at_ms: T0 + 4, author: 'pushtrace', action: 'note', value: `merged:${gone.id}`,
+          note: `alert ${gone.id} merged into this one: a later push joined the two bursts` },
+      ]);
+      expect((await store.listCommands({ alertId: keep.id })).map((c) => c.id)).toEqual(['confirm-gone']);
+
+      // Merged already: nothing to do. Into nothing, or into itself: refused, nothing changed.
+      expect(await store.mergeAlert(gone.id, keep.id, T0 + 5)).toBeNull();
+      await expect(store.mergeAlert(keep.id, 999, T0 + 5)).rejects.toMatchObject({ code: 'COLLECTOR_E_NOT_FOUND' });
+      await expect(store.mergeAlert(keep.id, keep.id, T0 + 5)).rejects.toMatchObject({ code: 'COLLECTOR_E_STORE_REJECTED' });
+      expect(await store.getAlert(keep.id)).toEqual(survivor);
+    });
+
     it('keeps a command from issue to result; the first result wins and a second one changes nothing', async () => {
       const { store, sensorId } = await withSensor();
       await store.insertCommand(command('c-1', sensorId));

@@ -157,7 +157,8 @@ async function runCollector(config: CollectorConfig, log: Logger, io: CliIo): Pr
     await forwarder.start();
     const running = await startCollectorServer({
       config, store, log, adminTokenHash: admin.hash, collectorKey,
-      onAlertEvent: (kind, alert) => forwarder.offer({ kind, alert, at_ms: Date.now() }),
+      onAlertEvent: (kind, alert, mergedAlertId) =>
+        forwarder.offer({ kind, alert, at_ms: Date.now(), ...(mergedAlertId === undefined ? {} : { merged_alert_id: mergedAlertId }) }),
     });
     const retention = config.retentionMs === null ? null : startRetentionJob({
       store, log: log.child({ component: 'retention' }), now: Date.now, keepMs: config.retentionMs, detection: config.detection,

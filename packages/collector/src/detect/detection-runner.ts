@@ -235,7 +235,10 @@ export class DetectionRunner {
       saved.push(alert);
       this.#log.info({ alertId: alert.id, verdict: alert.verdict, user, accessIp: alert.access_ip, created: id === null }, 'alert saved');
     }
-    for (const id of remove) await this.#store.deleteAlert(id);
+    for (const { id, intoId } of remove) {
+      await this.#store.mergeAlert(id, intoId, nowMs);
+      this.#log.info({ alertId: id, into: intoId, user }, 'alert merged into another: a later push joined their bursts');
+    }
     return saved;
   }
 

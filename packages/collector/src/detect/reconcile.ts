@@ -1,6 +1,6 @@
 import { CollectorError } from '../errors.js';
 import { compareText } from './event-order.js';
-import type { AlertDraft, AlertReconciliation, AlertSave, ExistingAlert } from './types.js';
+import type { AlertDraft, AlertMerge, AlertReconciliation, AlertSave, ExistingAlert } from './types.js';
 
 /**
  * Keys the store adds to an alert — identity, times, and the analyst's
@@ -28,7 +28,8 @@ const STORE_KEYS = new Set(['id', 'created_at', 'updated_at', 'status', 'assigne
  * it; a margin of M (burstWindowMs) is safe — two distinct bursts of a user
  * are more than M apart, so it never joins them.
  *
- * Pure; `remove` comes sorted ascending, `save` in the drafts' time order.
+ * Pure; `remove` comes sorted by id, each with the id of the alert that
+ * takes it in, `save` in the drafts' time order.
  */
 export function reconcileAlerts(existing: readonly ExistingAlert[], drafts: readonly AlertDraft[], marginMs: number): AlertReconciliation {
   if (!(Number.isFinite(marginMs) && marginMs >= 0)) {
@@ -42,12 +43,16 @@ export function reconcileAlerts(existing: readonly ExistingAlert[], drafts: read
     .sort((a, b) => a.first - b.first || compareText(a.draft.user, b.draft.user) || a.last - b.last);
 
   const taken = new Set<number>();
-  const touched = new Set<number>();
+  // Each overlapped alert, with the id that the first draft to overlap it took. A draft that took
+  // none found every alert it overlaps taken already, so an alert that ends up removed has one.
+  const touched = new Map<number, number | null>();
   const save: AlertSave[] = [];
   for (const d of fresh) {
     const overlapping = stored.filter((s) => s.alert.user === d.draft.user && s.first - marginMs <= d.last && d.first <= s.last + marginMs);
-    for (const s of overlapping) touched.add(s.alert.id);
     const mine = overlapping.find((s) => !taken.has(s.alert.id));
+    for (const s of overlapping) {
+      if (!touched.has(s.alert.id)) touched.set(s.alert.id, mine?.alert.id ?? null);
+    }
     if (mine === undefined) {
       save.push({ id: null, draft: d.draft });
       continue;
@@ -55,7 +60,13 @@ export function reconcileAlerts(existing: readonly ExistingAlert[], drafts: read
     taken.add(mine.alert.id);
     if (!sameContent(mine.alert, d.draft)) save.push({ id: mine.alert.id, draft: d.draft });
   }
-  const remove = [...touched].filter((id) => !taken.has(id)).sort((a, b) => a - b);
+  const remove: AlertMerge[] = [...touched]
+    .filter(([id]) => !taken.has(id))
+    .sort(([a], [b]) => a - b)
+    .map(([id, intoId]) => {
+      if (intoId === null) throw new CollectorError('COLLECTOR_E_INTERNAL', `reconcileAlerts: alert ${id} is to go, but into no alert`);
+      return { id, intoId };
+    });
   return { save, remove };
 }
 

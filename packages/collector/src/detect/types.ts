@@ -132,8 +132,17 @@ export interface AlertSave {
   draft: AlertDraft;
 }
 
-/** What to do to the stored alerts so there is exactly one per burst: save these, delete those ids. */
+/**
+ * A stored alert whose burst a late push joined to another's: it is folded
+ * into stored alert `intoId`, which the draft covering both keeps.
+ */
+export interface AlertMerge {
+  id: number;
+  intoId: number;
+}
+
+/** What to do to the stored alerts so there is exactly one per burst: save these, fold those into the alert that took their burst. */
 export interface AlertReconciliation {
   save: AlertSave[];
-  remove: number[];
+  remove: AlertMerge[];
 }

@@ -2,14 +2,14 @@ import { CollectorError } from '../errors.js';
 import type { StoredAlert } from '../store/store.js';
 
 /**
- * What leaves the collector when an alert opens or changes: the same
+ * What leaves the collector when an alert opens, changes or is merged into another: the same
  * object is the webhook's POST body and one line of the JSON-lines file.
  * Documented field by field in docs/alert-forwarding.md; a change that
  * removes or retypes a field bumps the version, new fields do not.
  */
 export const ALERT_EVENT_SCHEMA_VERSION = 1;
 
-export const ALERT_EVENT_KINDS = ['alert.opened', 'alert.updated', 'alert.triaged'] as const;
+export const ALERT_EVENT_KINDS = ['alert.opened', 'alert.updated', 'alert.triaged', 'alert.merged'] as const;
 export type AlertEventKind = (typeof ALERT_EVENT_KINDS)[number];
 
 /**
@@ -22,6 +22,8 @@ export interface AlertEventOffer {
   alert: StoredAlert;
   /** When it happened (the save or the triage step), collector clock, epoch ms. */
   at_ms: number;
+  /** alert.merged only: the alert folded into `alert` and gone since (a later push joined the two bursts). */
+  merged_alert_id?: number;
 }
 
 export interface AlertEvent {
@@ -33,6 +35,8 @@ export interface AlertEvent {
   at: string;
   at_ms: number;
   alert: StoredAlert;
+  /** alert.merged only: the id that no longer exists; its triage notes now sit on `alert`. */
+  merged_alert_id?: number;
 }
 
 const KINDS: ReadonlySet<string> = new Set(ALERT_EVENT_KINDS);
@@ -51,6 +55,14 @@ export function toAlertEvent(offer: AlertEventOffer, deliveryId: string): AlertE
   if (typeof alert !== 'object' || alert === null) throw bad('alert is not an object');
   const id = (alert as { id?: unknown }).id;
   if (!Number.isSafeInteger(id) || (id as number) <= 0) throw bad(`alert.id must be a positive integer, got ${JSON.stringify(id)}`);
+  const merged = offer.merged_alert_id;
+  if (offer.kind === 'alert.merged') {
+    if (!Number.isSafeInteger(merged) || (merged as number) <= 0 || merged === id) {
+      throw bad(`alert.merged needs merged_alert_id, a positive integer other than alert.id, got ${JSON.stringify(merged)}`);
+    }
+  } else if (merged !== undefined) {
+    throw bad(`merged_alert_id belongs to alert.merged only, not ${offer.kind}`);
+  }
   return {
     schema_version: ALERT_EVENT_SCHEMA_VERSION,
     delivery_id: deliveryId,
@@ -58,5 +70,6 @@ export function toAlertEvent(offer: AlertEventOffer, deliveryId: string): AlertE
     at: new Date(offer.at_ms).toISOString(),
     at_ms: offer.at_ms,
     alert: offer.alert,
+    ...(merged === undefined ? {} : { merged_alert_id: merged }),
   };
 }

@@ -103,8 +103,16 @@ export interface Store extends AnalystStore {
    * alert's content and bumps updated_at (COLLECTOR_E_NOT_FOUND if no such alert).
    */
   saveAlert(alert: AlertDraft, id: number | null, nowMs: number): Promise<StoredAlert>;
-  /** Removes an alert that a later recomputation merged into another; no such alert is not an error. */
+  /** Removes an alert; no such alert is not an error. */
   deleteAlert(id: number): Promise<void>;
+  /**
+   * Folds alert `fromId` into `intoId` (a later push joined their bursts):
+   * its triage notes and live-response commands move over, its tags join,
+   * a note from "pushtrace" on the survivor records it, and `fromId` is
+   * deleted. Returns the survivor; null when `fromId` is gone already.
+   * COLLECTOR_E_NOT_FOUND when `intoId` does not exist.
+   */
+  mergeAlert(fromId: number, intoId: number, nowMs: number): Promise<StoredAlert | null>;
   getAlert(id: number): Promise<StoredAlert | null>;
   /** Most recently updated first. */
   listAlerts(filter: { limit?: number }): Promise<StoredAlert[]>;

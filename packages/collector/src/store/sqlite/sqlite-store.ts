@@ -12,6 +12,7 @@ import type {
 import { normaliseIp } from '../wire-values.js';
 import type { AlertSpan, SessionEndpoint, SessionSummary, SessionSummaryQuery } from '../store.js';
 import type { AnalystStore } from '../analyst-store.js';
+import { makeAlertMerger } from './alert-merge.js';
 import { makeAlertTable, type AlertTable } from './alerts.js';
 import { makeAnalystTables } from './analyst-tables.js';
 import { applyMessage, type MessageHooks } from './apply-messages.js';
@@ -334,6 +335,11 @@ class SqliteStore implements Store {
     return this.#wrap(`saveAlert ${id ?? '(new)'}`, () => alerts.save(alert, id, nowMs));
   }
 
+  async mergeAlert(fromId: number, intoId: number, nowMs: number): Promise<StoredAlert | null> {
+    const { mergeAlert } = this.#tables();
+    return this.#wrap(`mergeAlert ${fromId} into ${intoId}`, () => mergeAlert(fromId, intoId, nowMs));
+  }
+
   async deleteAlert(id: number): Promise<void> {
     const { alerts } = this.#tables();
     this.#wrap(`deleteAlert ${id}`, () => alerts.remove(id));
@@ -382,6 +388,7 @@ class SqliteStore implements Store {
       ipSightings: makeIpSightingLister(this.#db),
       sessions: makeSessionReader(this.#db),
       alerts: makeAlertTable(this.#db),
+      mergeAlert: makeAlertMerger(this.#db),
       state: makeCollectorStateTable(this.#db),
     };
   }
@@ -418,6 +425,7 @@ interface DetectionTables {
   ipSightings: (ip: string, fromMs: number, toMs: number) => IpSightingRow[];
   sessions: SessionReader;
   alerts: AlertTable;
+  mergeAlert: ReturnType<typeof makeAlertMerger>;
   state: CollectorStateTable;
 }
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CloseCode, pb } from '@pushtrace/proto';
+import { CloseCode, decodeEnvelope, encodeEnvelope, pb } from '@pushtrace/proto';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ADMIN_TOKEN, ENROLL_SECRET, TestAgent, processInfo, startTestCollector, type TestCollector } from './gateway-harness.js';
 
@@ -233,6 +233,57 @@ async function startCollectorChild(args: string[], env: Record<string, string> =
   });
   return { proc, logs, stderr, exited, url };
 }
+
+describe('pushtrace loops: the chains of busy processes are counted, listed with --all', () => {
+  let collector: TestCollector;
+  beforeAll(async () => {
+    collector = await startTestCollector();
+    const sensorId = await collector.store.createSensor({ tokenHash: 'loops-h', hostname: 'loops-host', agentVersion: '1.0.0', enrolledAtMs: Date.now() });
+    const start = Date.now() - 30 * 60_000;
+    const { Kind } = pb.NetconnEvent;
+    let n = 0;
+    // A session that opened at `atMs` and closed a second later, as the agent reports it: OPEN, then CLOSE.
+    const session = (guid: string, remotePort: number, atMs: number) => {
+      const id = `c${++n}`;
+      const base = { connId: id, processGuid: guid, pid: guid === 'g-winscp' ? 4242 : 777, protocol: pb.NetconnEvent.Protocol.TCP,
+        direction: pb.NetconnEvent.Direction.OUTBOUND, localIp: '10.0.0.5', localPort: 40_000 + n, remoteIp: '198.51.100.9', remotePort,
+        firstSeenMs: atMs, lastSeenMs: atMs };
+      return [{ ...base, kind: Kind.OPEN }, { ...base, kind: Kind.CLOSE, lastSeenMs: atMs + 1_000 }];
+    };
+    const events = [
+      ...[0, 1, 2].flatMap((m) => session('g-winscp', 22, start + m * 60_000)),
+      // chrome: a chain to :443 and one session each to 24 more ports, 25 endpoints in all.
+      ...[0, 1, 2].flatMap((m) => session('g-chrome', 443, start + m * 60_000 + 5_000)),
+      ...Array.from({ length: 24 }, (_, i) => session('g-chrome', 8000 + i, start + i * 2_000 + 7_000)).flat(),
+    ];
+    const info = (seq: number, guid: string, name: string, pid: number) => ({ seq, envelope: decodeEnvelope(encodeEnvelope({ sensorId, seq, sentAtMs: start,
+      processInfo: { processGuid: guid, name, pid, ppid: 1, startTimeMs: start - 3_600_000, path: `/opt/${name}`, observedAtMs: start } })) });
+    await collector.store.commitMessages(sensorId, [
+      info(1, 'g-winscp', 'WinSCP.exe', 4242), info(2, 'g-chrome', 'chrome.exe', 777),
+      { seq: 3, envelope: decodeEnvelope(encodeEnvelope({ sensorId, seq: 3, sentAtMs: start, netconnBatch: { sampledAtMs: start, events } })) },
+    ], Date.now());
+  });
+  afterAll(async () => { await collector.stop(); });
+  const env = () => ({ PUSHTRACE_SERVER: collector.url, PUSHTRACE_TOKEN: ADMIN_TOKEN });
+
+  it('lists the stuck client, and says how many busy-process loops it left out', async () => {
+    const run = await pushtrace(['loops'], env());
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/WinSCP\.exe \(4242\)\s+198\.51\.100\.9:22\s+3\s/);
+    expect(run.stdout).not.toContain('chrome.exe');
+    expect(run.stdout).toContain('1 loop of busy processes (20+ endpoints, such as browsers) not shown; --all lists them');
+    const all = await pushtrace(['loops', '--all'], env());
+    expect(all.stdout).toMatch(/chrome\.exe \(777\)\s+198\.51\.100\.9:443\s+3\s.*25 \(busy\)/);
+    expect(all.stdout).not.toContain('not shown');
+  });
+
+  it('--json has every loop with its endpoint count and busy flag', async () => {
+    const run = await pushtrace(['loops', '--json'], env());
+    const loops = (JSON.parse(run.stdout) as Array<{ process: { name: string }; process_endpoints: number; busy: boolean }>)
+      .map((l) => [l.process.name, l.process_endpoints, l.busy]);
+    expect(loops.sort()).toEqual([['WinSCP.exe', 1, false], ['chrome.exe', 25, true]]);
+  });
+});
 
 describe('pushtrace collector as a process', () => {
   let dir: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findReconnectLoops } from '../src/detect/reconnect-loops.js';
+import { BUSY_PROCESS_ENDPOINTS, findReconnectLoops } from '../src/detect/reconnect-loops.js';
 import { CONFIG, LAPTOP, MIN, PUSH_TIMES, T0, WINSCP_LAGS, browserSessions, session, winscpSessions } from './detect-fixtures.js';
 
 const hostnameOf = (id: number) => (id === LAPTOP.sensorId ? LAPTOP.hostname : `host-${id}`);
@@ -13,7 +13,26 @@ describe('findReconnectLoops', () => {
       destination: { ip: '10.1.2.3', port: 22 },
       // The stale session six hours earlier is another episode (more than W before).
       sessionsOpenedMs: PUSH_TIMES.map((t, i) => t - WINSCP_LAGS[i]!),
+      processEndpoints: 1,
+      busy: false,
     }]);
+  });
+
+  it('marks the chains of a process that talks to many endpoints (a browser) busy, and no others', () => {
+    const loops = findReconnectLoops([...browserSessions(), ...winscpSessions()], hostnameOf, CONFIG);
+    const chrome = loops.filter((l) => l.processGuid === 'g-chrome');
+    expect(chrome.length).toBeGreaterThan(0);
+    // 200 hosts plus one it re-polls, all seen in the sessions given.
+    expect(new Set(chrome.map((l) => [l.processEndpoints, l.busy].join()))).toEqual(new Set(['201,true']));
+    expect(loops.filter((l) => l.busy).every((l) => l.processGuid === 'g-chrome')).toBe(true);
+    // A loop to one endpoint beside one session to each of `others` more: busy from BUSY_PROCESS_ENDPOINTS endpoints in all.
+    const withOthers = (others: number) => [
+      ...[0, 1, 2].map((m) => session(T0 + m * MIN, { closedAtMs: T0 + m * MIN + 1_000 })),
+      ...Array.from({ length: others }, (_, i) => session(T0 + i * 1_000, { closedAtMs: T0 + i * 1_000 + 500, remotePort: 2000 + i })),
+    ];
+    const flags = (others: number) => findReconnectLoops(withOthers(others), hostnameOf, CONFIG).map((l) => [l.processEndpoints, l.busy]);
+    expect(flags(BUSY_PROCESS_ENDPOINTS - 2)).toEqual([[BUSY_PROCESS_ENDPOINTS - 1, false]]);
+    expect(flags(BUSY_PROCESS_ENDPOINTS - 1)).toEqual([[BUSY_PROCESS_ENDPOINTS, true]]);
   });
 
   it('by the definition alone, a browser re-polling one host with short connections is a chain too', () => {

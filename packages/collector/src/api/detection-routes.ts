@@ -76,6 +76,8 @@ export async function listLoops({ ctx, query }: RouteInput): Promise<unknown> {
       sessions: loop.sessionsOpenedMs.length,
       first_session: new Date(loop.sessionsOpenedMs[0]!).toISOString(),
       last_session: new Date(loop.sessionsOpenedMs.at(-1)!).toISOString(),
+      process_endpoints: loop.processEndpoints,
+      busy: loop.busy,
     })),
   };
 }

@@ -26,8 +26,19 @@ import type { DetectionConfig, ReconnectLoop, SessionRecord } from './types.js';
  * start is after the chain's first session is not (its data contradicts a
  * long-lived process).
  *
+ * By that definition alone a browser re-polling one host with short
+ * connections is a loop too. Each loop therefore says how many distinct
+ * endpoints its process talked to in the sessions given, and is `busy` at
+ * BUSY_PROCESS_ENDPOINTS or more: a client stuck reconnecting talks to one
+ * server or a few, a browser to hundreds an hour. Busy loops are still
+ * reported (the CLI hides them unless asked); whether a busy process's
+ * sessions explain a burst of pushes is the burst scoring's question, which
+ * weighs them against that process's own rate.
+ *
  * Pure and order-independent; loops come out by sensor, then first opening.
  */
+export const BUSY_PROCESS_ENDPOINTS = 20;
+
 export function findReconnectLoops(
   sessions: readonly SessionRecord[],
   hostnameOf: (sensorId: number) => string,
@@ -36,11 +47,17 @@ export function findReconnectLoops(
   checkDetectionConfig(config, 'findReconnectLoops');
   checkSessions(sessions, 'findReconnectLoops');
   const groups = new Map<string, SessionRecord[]>();
+  const endpointsOf = new Map<string, number>();
   for (const s of sessions) {
     const key = endpointKey(s);
     const list = groups.get(key);
-    if (list === undefined) groups.set(key, [s]);
-    else list.push(s);
+    if (list === undefined) {
+      groups.set(key, [s]);
+      const process = processKey(s);
+      endpointsOf.set(process, (endpointsOf.get(process) ?? 0) + 1);
+    } else {
+      list.push(s);
+    }
   }
   const loops: ReconnectLoop[] = [];
   for (const list of groups.values()) {
@@ -56,6 +73,8 @@ export function findReconnectLoops(
         process: alertProcessOf(first),
         destination: { ip: first.remoteIp, port: first.remotePort },
         sessionsOpenedMs: chain.map((s) => s.openedAtMs),
+        processEndpoints: endpointsOf.get(processKey(first))!,
+        busy: endpointsOf.get(processKey(first))! >= BUSY_PROCESS_ENDPOINTS,
       });
     }
   }
@@ -65,6 +84,10 @@ export function findReconnectLoops(
     compareText(a.processGuid, b.processGuid) ||
     compareText(a.destination.ip, b.destination.ip) ||
     a.destination.port - b.destination.port);
+}
+
+function processKey(s: Pick<SessionRecord, 'sensorId' | 'processGuid'>): string {
+  return `${s.sensorId}\u0000${s.processGuid}`;
 }
 
 function chains(sorted: readonly SessionRecord[], windowMs: number): SessionRecord[][] {

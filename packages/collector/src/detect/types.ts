@@ -121,6 +121,10 @@ export interface ReconnectLoop {
   destination: { ip: string; port: number };
   /** Opening times of the chain's sessions, collector clock, oldest first. */
   sessionsOpenedMs: number[];
+  /** Distinct remote endpoints this process opened sessions to, in the sessions looked at. */
+  processEndpoints: number;
+  /** processEndpoints >= BUSY_PROCESS_ENDPOINTS: a browser-like process, whose chains are mostly connection reuse. */
+  busy: boolean;
 }
 
 /** A stored alert as reconciliation sees it: the draft's content plus its id (a StoredAlert fits). */

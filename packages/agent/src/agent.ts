@@ -52,9 +52,9 @@ export async function startAgent(config: AgentConfig, log: Logger): Promise<Runn
   const bootTimeMs = await readBootTimeMs();
   const savedConns = takeConnTable(config.stateDir, log);
   if (savedConns !== undefined) {
-    reporter.restore(savedConns, bootTimeMs);
-    log.info({ connections: savedConns.table.conns.size, savedAt: new Date(savedConns.savedAtMs).toISOString(),
-      sameBoot: Math.abs(savedConns.bootTimeMs - bootTimeMs) <= 2_000 }, 'carrying on from the connections open at the last stop');
+    const how = reporter.restore(savedConns, bootTimeMs);
+    log.info({ connections: savedConns.table.conns.size, savedAt: new Date(savedConns.savedAtMs).toISOString() },
+      how === 'carried-on' ? 'carrying on from the connections open at the last stop' : 'the host restarted since the last stop: its connections are closed');
   }
   const externalIp = new ExternalIpTracker({ spool, log, resolvers: config.resolvers, timeoutMs: config.resolverTimeoutMs });
   const connection = new AgentConnection({

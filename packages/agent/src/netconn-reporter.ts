@@ -40,17 +40,18 @@ export class NetconnReporter {
    * (conn-table-file.ts): connections still open keep their conn ids, and
    * those that closed meanwhile are CLOSEd by the next pass. If the host
    * booted since, none can still be open: all are CLOSEd now, as of the
-   * save. Call before the first pass.
+   * save. Call before the first pass. Says which it was.
    */
-  restore(saved: SavedConnTable, bootTimeMs: number): void {
+  restore(saved: SavedConnTable, bootTimeMs: number): 'carried-on' | 'closed-after-reboot' {
     if (this.#table !== undefined) throw new Error('NetconnReporter.restore: sampling has started');
     // Off-Linux the boot time is estimated to the second (boot-time.ts).
     if (Math.abs(saved.bootTimeMs - bootTimeMs) > BOOT_TIME_SLACK_MS) {
       this.#spoolEvents(closeAll(saved.table).map((event) => toNetconnEvent(event, saved.ownerOf.get(event.connId) ?? '')), saved.savedAtMs);
-      return;
+      return 'closed-after-reboot';
     }
     this.#table = saved.table;
     for (const [connId, guid] of saved.ownerOf) this.#ownerOf.set(connId, guid);
+    return 'carried-on';
   }
 
   /** What restore() takes back: the open connections and their owners, as of the last pass. */

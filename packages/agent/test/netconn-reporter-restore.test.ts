@@ -80,7 +80,7 @@ describe('NetconnReporter across an agent restart', () => {
     expect(saved.table.conns.size).toBe(2);
     // Consumed: a later start after a crash does not bring it back.
     expect(takeConnTable(stateDir, silent)).toBeUndefined();
-    second.reporter.restore(saved, BOOT);
+    expect(second.reporter.restore(saved, BOOT)).toBe('carried-on');
     // The ssh session is still open (same inode); the HTTPS one closed; a new one opened.
     second.set([socket(22, 1001), socket(8443, 1003)]);
     await second.reporter.sampleOnce(T0 + 60_000);
@@ -105,7 +105,7 @@ describe('NetconnReporter across an agent restart', () => {
     await first.stop(T0 + 1000);
 
     const second = run(stateDir);
-    second.reporter.restore(takeConnTable(stateDir, silent)!, BOOT + 86_400_000);
+    expect(second.reporter.restore(takeConnTable(stateDir, silent)!, BOOT + 86_400_000)).toBe('closed-after-reboot');
     const [[sampledAt, closed]] = second.spooled() as [[number, NetconnEvent[]]];
     expect(sampledAt).toBe(T0 + 1000);
     expect(summary(closed)).toEqual([['CLOSE', 22, ids[0]], ['CLOSE', 443, ids[1]]]);

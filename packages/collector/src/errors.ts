@@ -49,8 +49,6 @@ export type CollectorErrorCode =
   // MFA log ingest
   /** A parser called wrongly (unknown source or format, a bad option value); bad log content is never this. */
   | 'COLLECTOR_E_INGEST_USAGE'
-  /** Parsing a log stopped part way (its worker thread died); what was stored before stays, and sending it again is safe. */
-  | 'COLLECTOR_E_INGEST_FAILED'
   // query language (QueryError, with the 1-based column): structure, field name, value for the field
   | 'COLLECTOR_E_QUERY_SYNTAX' | 'COLLECTOR_E_QUERY_FIELD' | 'COLLECTOR_E_QUERY_VALUE';
 

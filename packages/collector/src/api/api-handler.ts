@@ -70,8 +70,6 @@ const STATUS_OF_CODE: Partial<Record<CollectorErrorCode, number>> = {
   COLLECTOR_E_NOT_FOUND: 404,
   COLLECTOR_E_CONFLICT: 409,
   COLLECTOR_E_TOO_LARGE: 413,
-  // The message says how much went in and that a resend is safe.
-  COLLECTOR_E_INGEST_FAILED: 500,
 };
 
 /** Largest request body accepted (an MFA log file), bytes. */

@@ -2,7 +2,8 @@ import { findReconnectLoops } from '../detect/reconnect-loops.js';
 import { toSessionRecord } from '../detect/session-record.js';
 import type { ReconnectLoop } from '../detect/types.js';
 import { CollectorError } from '../errors.js';
-import { ingestMfaLog } from '../ingest/log-ingest.js';
+import { ingestEvents } from '../ingest/ingest-service.js';
+import { parseMfaLog } from '../ingest/parse-mfa-log.js';
 import type { MfaSource } from '../ingest/mfa-event.js';
 import { positiveInteger, type RouteInput } from './api-handler.js';
 import { parseSince } from './since.js';
@@ -25,7 +26,8 @@ export async function ingestLog({ ctx, path, query, body }: RouteInput): Promise
   if (!FORMATS.includes(format)) {
     throw new CollectorError('COLLECTOR_E_BAD_PARAM', `query parameter format: "${format}" is not one of ${FORMATS.join(', ')}`);
   }
-  const outcome = await ingestMfaLog(ctx.store, ctx.detection, body, { source, format });
+  const parsed = parseMfaLog(body, { source, format });
+  const outcome = await ingestEvents(ctx.store, ctx.detection, parsed.events, parsed.rejected);
   ctx.log.info({ source, received: outcome.received, stored: outcome.stored, rejected: outcome.rejected.length, alerts: outcome.alerts.length }, 'MFA log ingested');
   return {
     received: outcome.received,

@@ -6,7 +6,7 @@ import type { MfaEvent, RejectedRecord } from './mfa-event.js';
 export interface IngestOutcome {
   /** Events the input held (after the parser's own dedupe). */
   received: number;
-  /** Events that were new to the store. */
+  /** Events that were new to the store, or replaced a stored push with its fraud report. */
   stored: number;
   /** Events the store already had (a file loaded twice, overlapping exports). */
   duplicates: number;

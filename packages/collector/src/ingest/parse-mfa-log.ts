@@ -2,7 +2,6 @@ import { CollectorError } from '../errors.js';
 import { parseDuoCsv } from './duo/duo-csv.js';
 import { parseDuoJson } from './duo/duo-json.js';
 import { parseEntraJson } from './entra/entra-json.js';
-import type { ChunkSink } from './event-chunks.js';
 import type { MfaSource, ParseResult } from './mfa-event.js';
 import { parseOktaJson } from './okta/okta-json.js';
 import { checkParseOptions, type MfaParseOptions } from './parse-options.js';
@@ -29,12 +28,8 @@ const FORMATS: readonly MfaLogFormat[] = ['json', 'csv', 'auto'];
  * rejects nothing. Throws CollectorError COLLECTOR_E_INGEST_USAGE only when
  * called wrongly (unknown source or format, CSV for a JSON-only source, a bad
  * option value).
- *
- * With `sink`, the events are also handed over while the input is read
- * (event-chunks.ts); Duo logs stream, Okta and Entra exports come in one
- * chunk at the end.
  */
-export function parseMfaLog(text: string, options: ParseMfaLogOptions, sink?: ChunkSink): ParseResult {
+export function parseMfaLog(text: string, options: ParseMfaLogOptions): ParseResult {
   checkMfaLogOptions(options);
   const { source, format = 'auto' } = options;
   const parseOptions: MfaParseOptions = {
@@ -43,12 +38,12 @@ export function parseMfaLog(text: string, options: ParseMfaLogOptions, sink?: Ch
   };
   switch (source) {
     case 'okta':
-      return whole(parseOktaJson(text, parseOptions), sink);
+      return parseOktaJson(text, parseOptions);
     case 'entra':
-      return whole(parseEntraJson(text, parseOptions), sink);
+      return parseEntraJson(text, parseOptions);
     default: {
       const json = format === 'json' || (format === 'auto' && looksLikeJson(text));
-      return json ? parseDuoJson(text, parseOptions, sink) : parseDuoCsv(text, parseOptions, sink);
+      return json ? parseDuoJson(text, parseOptions) : parseDuoCsv(text, parseOptions);
     }
   }
 }
@@ -66,11 +61,6 @@ export function checkMfaLogOptions(options: ParseMfaLogOptions): void {
     throw new CollectorError('COLLECTOR_E_INGEST_USAGE', `format: ${source} logs are read as JSON only; csv is for Duo`);
   }
   checkParseOptions(options);
-}
-
-function whole(result: ParseResult, sink: ChunkSink | undefined): ParseResult {
-  if (sink !== undefined && result.events.length > 0) sink.take([...result.events], []);
-  return result;
 }
 
 function looksLikeJson(text: string): boolean {

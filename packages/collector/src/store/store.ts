@@ -6,12 +6,6 @@ import type { Predicate } from '../query/predicate.js';
 import type { ProcessColumn, ProcessSort } from '../query/process-query.js';
 import type { SensorColumn } from '../query/sensor-query.js';
 
-/**
- * The one storage interface of the collector. SQLite (embedded, default) and
- * later PostgreSQL implement it, and one contract test suite runs against
- * every implementation. Methods are async so a networked backend fits; all
- * times are Unix epoch milliseconds.
- */
 /** An alert's user and push span, for deciding what to judge again. */
 export interface AlertSpan {
   user: string;
@@ -19,6 +13,12 @@ export interface AlertSpan {
   lastPushMs: number;
 }
 
+/**
+ * The one storage interface of the collector. SQLite (embedded, default) and
+ * later PostgreSQL implement it, and one contract test suite runs against
+ * every implementation. Methods are async so a networked backend fits; all
+ * times are Unix epoch milliseconds.
+ */
 export interface Store extends AnalystStore {
   /** Creates or upgrades the schema (numbered migrations, recorded in schema_version). */
   migrate(): Promise<void>;
@@ -60,11 +60,12 @@ export interface Store extends AnalystStore {
    * timeMs) as a stored one is a duplicate and skipped (Duo repeats txids),
    * unless it reports fraud and the stored one does not: then it replaces
    * the stored one (the fraud report is the signal, as parsers rule within
-   * one input). Returns the events that were new or replaced one, in input order. A log without event
-   * ids (eventId "") dedupes on the time alone, so its parser should give
-   * each record a stable synthetic id (a digest of the record, say), or two
-   * users' pushes in the same second are taken for one. One transaction: a
-   * malformed event (COLLECTOR_E_STORE_REJECTED, naming its index) stores none.
+   * one input). Returns the events that were new or replaced one, in input
+   * order. A log without event ids (eventId "") dedupes on the time alone,
+   * so its parser should give each record a stable synthetic id (a digest
+   * of the record, say), or two users' pushes in the same second are taken
+   * for one. One transaction: a malformed event (COLLECTOR_E_STORE_REJECTED,
+   * naming its index) stores none.
    */
   insertMfaEvents(events: readonly MfaEvent[]): Promise<MfaEvent[]>;
   /** Push events (of one user, or of all) in [fromMs, toMs], oldest first; see MfaEventFilter.includeNonPush. */

@@ -1,6 +1,5 @@
 import { normaliseAccessIp } from '../access-ip.js';
 import { eachCsvRow, type CsvRow } from '../csv-rows.js';
-import { ChunkFeeder, type ChunkSink } from '../event-chunks.js';
 import { parseLogTime } from '../log-time.js';
 import type { MfaEvent, ParseResult, RejectedRecord } from '../mfa-event.js';
 import { checkParseOptions, type MfaParseOptions } from '../parse-options.js';
@@ -26,10 +25,9 @@ import { duoPanelOutcome, type DuoOutcome } from './duo-outcome.js';
  * rows without one get a content-derived id (synthetic-id.ts) and are never
  * merged, because two identical rows in a minute-precision export are two pushes.
  */
-export function parseDuoCsv(text: string, options: MfaParseOptions = {}, sink?: ChunkSink): ParseResult {
+export function parseDuoCsv(text: string, options: MfaParseOptions = {}): ParseResult {
   checkParseOptions(options);
   const events: MfaEvent[] = [];
-  const chunks = new ChunkFeeder(sink, events);
   const rejected: RejectedRecord[] = [];
   const seen = new Set<string>();
   const ids = new SyntheticIds('duo-csv');
@@ -57,9 +55,7 @@ export function parseDuoCsv(text: string, options: MfaParseOptions = {}, sink?: 
       seen.add(key);
     }
     events.push(read);
-    chunks.pushed();
   });
-  chunks.finish();
   if (header === undefined) return { events: [], rejected: unreadable };
   if (typeof columns === 'string') return { events: [], rejected: [{ where: `line ${header.line}`, reason: columns }] };
   return { events, rejected: mergeByLine(unreadable, rejected) };

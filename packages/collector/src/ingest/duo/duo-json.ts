@@ -1,5 +1,4 @@
 import { normaliseAccessIp } from '../access-ip.js';
-import { ChunkFeeder, type ChunkSink } from '../event-chunks.js';
 import { at, textAt } from '../json-fields.js';
 import { eachJsonRecord, isObject, isRejected, type JsonEntry } from '../json-records.js';
 import { epochTime, parseLogTime, type TimeResult } from '../log-time.js';
@@ -27,9 +26,9 @@ import { duoApiOutcome, type DuoOutcome } from './duo-outcome.js';
  * same (timestamp, txid) is dropped — unless it reports fraud and the first
  * did not, in which case it replaces it (the fraud report is the signal).
  */
-export function parseDuoJson(text: string, options: MfaParseOptions = {}, sink?: ChunkSink): ParseResult {
+export function parseDuoJson(text: string, options: MfaParseOptions = {}): ParseResult {
   checkParseOptions(options);
-  return duoEvents((visit) => eachJsonRecord(text, unwrapDuo, visit), options, sink);
+  return duoEvents((visit) => eachJsonRecord(text, unwrapDuo, visit), options);
 }
 
 /**
@@ -42,9 +41,8 @@ export function parseDuoAuthlogs(authlogs: readonly unknown[], options: MfaParse
 }
 
 /** Events from the entries `feed` hands over one at a time, in order. */
-function duoEvents(feed: (visit: (entry: JsonEntry) => void) => void, options: MfaParseOptions, sink?: ChunkSink): ParseResult {
+function duoEvents(feed: (visit: (entry: JsonEntry) => void) => void, options: MfaParseOptions): ParseResult {
   const events: MfaEvent[] = [];
-  const chunks = new ChunkFeeder(sink, events);
   const rejected: RejectedRecord[] = [];
   // Duo's own key is (whole-second timestamp, txid): events by txid, the
   // first of each txid keyed by the txid alone — a 200,000-entry map of
@@ -68,7 +66,6 @@ function duoEvents(feed: (visit: (entry: JsonEntry) => void) => void, options: M
     if (txid === '') {
       event.eventId = ids.next(event);
       events.push(event);
-      chunks.pushed();
       return;
     }
     // Whole seconds: timeMs may carry isotimestamp's fraction.
@@ -84,15 +81,9 @@ function duoEvents(feed: (visit: (entry: JsonEntry) => void) => void, options: M
       earlier = byKey.get(key);
       if (earlier === undefined) byKey.set(key, events.length);
     }
-    if (earlier === undefined) {
-      events.push(event);
-      chunks.pushed();
-    } else if (event.result === 'fraud' && events[earlier]!.result !== 'fraud') {
-      chunks.replacing(earlier, event);
-      events[earlier] = event;
-    }
+    if (earlier === undefined) events.push(event);
+    else if (event.result === 'fraud' && events[earlier]!.result !== 'fraud') events[earlier] = event;
   });
-  chunks.finish();
   return { events, rejected };
 }
 

@@ -10,7 +10,8 @@ const benches = ['agent-idle.js', 'sampler.js', 'detection.js', 'query.js'];
 let failed = 0;
 for (const bench of benches) {
   console.log(`\n=== bench/${bench} ===`);
-  const result = spawnSync(process.execPath, [fileURLToPath(new URL(bench, import.meta.url))], { stdio: 'inherit' });
+  // --expose-gc: a bench may collect one part's garbage before timing the next.
+  const result = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL(bench, import.meta.url))], { stdio: 'inherit' });
   if (result.status !== 0) {
     failed++;
     console.log(`bench/${bench} exited ${result.status ?? result.signal}`);

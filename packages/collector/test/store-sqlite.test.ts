@@ -147,7 +147,7 @@ describe('SQLite store specifics', () => {
 });
 
 describe('SQLite store query plans', () => {
-  it('reads sessions with one index range seek and no sort, whatever the table holds', async () => {
+  it('reads sessions with one index range seek, sorting only rows that opened in the same millisecond', async () => {
     const path = join(dir, 'plans.db');
     await (await openSqliteStore(path)).close();
     const raw = new Database(path, { readonly: true });
@@ -157,8 +157,10 @@ describe('SQLite store query plans', () => {
       const sessions = plan(SESSIONS_SQL, { sensorId: 1, fromMs: 0, toMs: 1 });
       expect(sessions).toEqual([
         'SEARCH n USING INDEX netconns_sensor_opened (sensor_id=? AND opened_at_ms>? AND opened_at_ms<?)',
-        // Newer SQLite versions append " LEFT-JOIN"; no third line means no "USE TEMP B-TREE FOR ORDER BY".
+        // Newer SQLite versions append " LEFT-JOIN".
         expect.stringMatching(/^SEARCH p USING INDEX sqlite_autoindex_processes_1 \(sensor_id=\? AND process_guid=\?\)( LEFT-JOIN)?$/),
+        // The index holds the rows in opened_at_ms order; only ties are put in id order (not a sort of the range).
+        'USE TEMP B-TREE FOR LAST TERM OF ORDER BY',
       ]);
       const sensors = plan(SENSORS_WITH_SESSIONS_SQL, { fromMs: 0, toMs: 1 });
       // Every sensor (a few thousand rows at most), each with one short seek into netconns.

@@ -132,9 +132,12 @@ async function buildFixture(path) {
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -524288');
   db.pragma('temp_store = MEMORY');
-  // netconns' secondary indexes are rebuilt after the load, from the migrations' own SQL.
-  const netconnIndexes = MIGRATIONS.flatMap((m) => m.statements(SQLITE_DIALECT))
-    .filter((sql) => /^CREATE INDEX \w+ ON netconns\b/.test(sql));
+  // netconns' secondary indexes are rebuilt after the load, from the migrations' own SQL
+  // (a later migration's definition of a name replaces the earlier one, as it did in the file).
+  const netconnIndexes = [...new Map(MIGRATIONS.flatMap((m) => m.statements(SQLITE_DIALECT))
+    .map((sql) => /^CREATE INDEX (\w+) ON netconns\b/.exec(sql))
+    .filter((match) => match !== null)
+    .map((match) => [match[1], match.input])).values()];
   for (const sql of netconnIndexes) db.exec(`DROP INDEX ${/^CREATE INDEX (\w+)/.exec(sql)[1]}`);
 
   const insSensor = db.prepare(`INSERT INTO sensors (id, token_hash, hostname, os_platform, os_version, agent_version, logged_in_users,

@@ -1,31 +1,13 @@
 // The detector's summary reads must stay index range seeks whatever the
 // table holds (they run for every burst and every late batch): SQLite's
 // plans for them, on a migrated store file.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ENDPOINT_COUNTS_SQL, ENDPOINT_SESSIONS_SQL, OPENINGS_SQL, PROCESS_FIRST_OPENED_SQL, PROCESS_START_SQL, SENSOR_FIRST_OPENED_SQL,
 } from '../src/store/sqlite/session-summary.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { usePlanDb } from './plan-db.js';
 
-let dir = '';
-let raw: Database.Database;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'pushtrace-session-plans-'));
-  const path = join(dir, 'plans.db');
-  await (await openSqliteStore(path)).close();
-  raw = new Database(path, { readonly: true });
-});
-afterAll(async () => {
-  raw.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-const params = { sensorId: 1, fromMs: 0, toMs: 1, processGuid: 'g', remoteIp: '10.1.2.3', remotePort: 22 };
-const plan = (sql: string) => raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params).map((r) => (r as { detail: string }).detail);
+const { plan } = usePlanDb({ sensorId: 1, fromMs: 0, toMs: 1, processGuid: 'g', remoteIp: '10.1.2.3', remotePort: 22 });
 const RANGE = '(sensor_id=? AND opened_at_ms>? AND opened_at_ms<?)';
 const PROCESS_RANGE = '(sensor_id=? AND process_guid=? AND opened_at_ms>? AND opened_at_ms<?)';
 

@@ -131,9 +131,9 @@ export function alertStoreContract(name: string, backend: StoreBackend): void {
       await expect(store.listAlertSpans(P + MIN, P)).rejects.toMatchObject({ code: 'COLLECTOR_E_STORE_REJECTED', message: expect.stringContaining('after') });
       await expect(store.listAlertSpans(Number.NaN, P)).rejects.toMatchObject({ code: 'COLLECTOR_E_STORE_REJECTED' });
 
-      // Deleted ids are gone for good: not found, not listed, never handed out again.
-      await store.deleteAlert(three.id);
-      await store.deleteAlert(three.id);
+      // Merged-away ids are gone for good: not found, not listed, never handed out again.
+      expect(await store.mergeAlert(three.id, 1, T0 + 450)).toMatchObject({ id: 1 });
+      expect(await store.mergeAlert(three.id, 1, T0 + 460)).toBeNull();
       expect(await store.getAlert(three.id)).toBeNull();
       expect((await store.listAlerts({})).map((a) => a.id)).toEqual([1, 2]);
       expect((await store.saveAlert(draft('jdoe', P, P), null, T0 + 500)).id).toBe(three.id + 1);

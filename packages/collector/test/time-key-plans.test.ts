@@ -4,36 +4,18 @@
 // log written in time order is appended rather than scattered. Late
 // telemetry finds the alerts to re-check by push time, across users, with a
 // seek too. SQLite's own plans and schema, on a migrated store file.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ALERT_SPANS_SQL } from '../src/store/sqlite/alerts.js';
 import { MFA_EVENTS_OF_ALL_SQL, MFA_EVENTS_OF_USER_SQL } from '../src/store/sqlite/mfa-events.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { usePlanDb } from './plan-db.js';
 
-let dir = '';
-let raw: Database.Database;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'pushtrace-mfa-plans-'));
-  const path = join(dir, 'plans.db');
-  await (await openSqliteStore(path)).close();
-  raw = new Database(path, { readonly: true });
-});
-afterAll(async () => {
-  raw.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-const params = { user: 'alice', fromMs: 0, toMs: 1, all: 0, nonApproved: 1, lo: 0, hi: 1 };
-const plan = (sql: string) => raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params).map((r) => (r as { detail: string }).detail);
+const { db, plan } = usePlanDb({ user: 'alice', fromMs: 0, toMs: 1, all: 0, nonApproved: 1, lo: 0, hi: 1 });
 
 describe('time keys: mfa_events and alerts, keys and query plans', () => {
   it('has exactly two indexes: the time-first dedupe key and (user_name, time_ms)', () => {
-    const indexes = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mfa_events' ORDER BY name").pluck().all();
+    const indexes = db().prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mfa_events' ORDER BY name").pluck().all();
     expect(indexes).toEqual(['mfa_events_user_time', 'sqlite_autoindex_mfa_events_1']);
-    const key = raw.prepare("SELECT name FROM pragma_index_info('sqlite_autoindex_mfa_events_1') ORDER BY seqno").pluck().all();
+    const key = db().prepare("SELECT name FROM pragma_index_info('sqlite_autoindex_mfa_events_1') ORDER BY seqno").pluck().all();
     expect(key).toEqual(['time_ms', 'source', 'event_id']);
   });
 

@@ -104,8 +104,6 @@ export interface Store extends AnalystStore {
    * alert's content and bumps updated_at (COLLECTOR_E_NOT_FOUND if no such alert).
    */
   saveAlert(alert: AlertDraft, id: number | null, nowMs: number): Promise<StoredAlert>;
-  /** Removes an alert; no such alert is not an error. */
-  deleteAlert(id: number): Promise<void>;
   /**
    * Folds alert `fromId` into `intoId` (a later push joined their bursts):
    * its triage notes and live-response commands move over, its tags join,

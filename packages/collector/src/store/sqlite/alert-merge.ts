@@ -2,19 +2,10 @@ import type Database from 'better-sqlite3';
 import { CollectorError } from '../../errors.js';
 import { toStoredAlert } from '../alert-record.js';
 import type { StoredAlert } from '../store.js';
-
-interface AlertDbRow {
-  id: number;
-  body: string;
-  created_at_ms: number;
-  updated_at_ms: number;
-  status: string;
-  assignee: string;
-  tags: string;
-}
+import { ALERT_COLUMNS, type AlertDbRow } from './alerts.js';
 
 /** Who the merge note is from: the collector itself, not an analyst. */
-export const MERGE_AUTHOR = 'pushtrace';
+const MERGE_AUTHOR = 'pushtrace';
 
 /**
  * Folds alert `fromId` into alert `intoId` in one transaction: its triage
@@ -25,8 +16,7 @@ export const MERGE_AUTHOR = 'pushtrace';
  * survivor, or null when `fromId` is gone already (merged before).
  */
 export function makeAlertMerger(db: Database.Database): (fromId: number, intoId: number, nowMs: number) => StoredAlert | null {
-  const columns = 'id, body, created_at_ms, updated_at_ms, status, assignee, tags';
-  const get = db.prepare<[number], AlertDbRow>(`SELECT ${columns} FROM alerts WHERE id = ?`);
+  const get = db.prepare<[number], AlertDbRow>(`SELECT ${ALERT_COLUMNS} FROM alerts WHERE id = ?`);
   const moveNotes = db.prepare<[number, number]>('UPDATE alert_notes SET alert_id = ? WHERE alert_id = ?');
   const moveCommands = db.prepare<[number, number]>('UPDATE live_commands SET alert_id = ? WHERE alert_id = ?');
   const setTags = db.prepare<[string, number]>('UPDATE alerts SET tags = ? WHERE id = ?');

@@ -6,7 +6,7 @@ import { checkLimit, checkTime, checkTimeRange } from '../input-checks.js';
 import type { AlertSpan, StoredAlert } from '../store.js';
 import { greater } from './statements.js';
 
-interface AlertDbRow {
+export interface AlertDbRow {
   id: number;
   body: string;
   created_at_ms: number;
@@ -17,7 +17,7 @@ interface AlertDbRow {
 }
 
 /** Triage columns ride along so every read shows the analyst's state beside the detector's. */
-const ALERT_COLUMNS = 'id, body, created_at_ms, updated_at_ms, status, assignee, tags';
+export const ALERT_COLUMNS = 'id, body, created_at_ms, updated_at_ms, status, assignee, tags';
 
 interface AlertParams {
   user: string;
@@ -33,7 +33,6 @@ export interface AlertTable {
   find(user: string, fromMs: number, toMs: number, marginMs: number): StoredAlert[];
   spans(fromMs: number, toMs: number): AlertSpan[];
   save(draft: AlertDraft, id: number | null, nowMs: number): StoredAlert;
-  remove(id: number): void;
   get(id: number): StoredAlert | null;
   list(limit: number | undefined): StoredAlert[];
 }
@@ -65,7 +64,6 @@ export function makeAlertTable(db: Database.Database): AlertTable {
   const get = db.prepare<[number], AlertDbRow>(`SELECT ${ALERT_COLUMNS} FROM alerts WHERE id = ?`);
   const list = db.prepare<[number], AlertDbRow>(
     `SELECT ${ALERT_COLUMNS} FROM alerts ORDER BY updated_at_ms DESC, id DESC LIMIT ?`);
-  const remove = db.prepare<[number]>('DELETE FROM alerts WHERE id = ?');
 
   return {
     find(user, fromMs, toMs, marginMs) {
@@ -90,9 +88,6 @@ export function makeAlertTable(db: Database.Database): AlertTable {
       const row = update.get({ ...params, id });
       if (row === undefined) throw new CollectorError('COLLECTOR_E_NOT_FOUND', `${doing}: no alert ${id} (deleted, or never stored)`);
       return toStoredAlert(row);
-    },
-    remove(id) {
-      remove.run(id);
     },
     get(id) {
       const row = get.get(id);

@@ -340,11 +340,6 @@ class SqliteStore implements Store {
     return this.#wrap(`mergeAlert ${fromId} into ${intoId}`, () => mergeAlert(fromId, intoId, nowMs));
   }
 
-  async deleteAlert(id: number): Promise<void> {
-    const { alerts } = this.#tables();
-    this.#wrap(`deleteAlert ${id}`, () => alerts.remove(id));
-  }
-
   async getAlert(id: number): Promise<StoredAlert | null> {
     const { alerts } = this.#tables();
     return this.#wrap(`getAlert ${id}`, () => alerts.get(id));
